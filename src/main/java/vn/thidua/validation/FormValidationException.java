@@ -1,0 +1,25 @@
+package vn.thidua.validation;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * A value a user submitted breaks a rule: the start or completion is refused, nothing is written,
+ * and the REST API answers 400 with {@link #getMessage()} (Vietnamese, naming the field).
+ */
+public class FormValidationException extends ProcessEngineException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String field;
+
+	public FormValidationException(String field, String message) {
+		super(message);
+		this.field = field;
+	}
+
+	/** The form field key (= process variable name) at fault, or null for a rule across fields. */
+	public String getField() {
+		return field;
+	}
+
+}
