@@ -2,8 +2,11 @@ package vn.thidua.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -32,32 +35,36 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 			.applyTo(context);
 	}
 
-	/** Creates a new empty database and returns its JDBC URL. */
+	/**
+	 * Creates a new empty database and returns its JDBC URL. Databases of earlier runs that nobody
+	 * is connected to any more are dropped first (a JVM-exit hook would race the pool's shutdown).
+	 */
 	public static String create() {
 		String name = "thidua_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-		return "jdbc:postgresql://" + HOST + "/" + name;
-	}
-
-	private static void drop(String name) {
-		try {
-			execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-		}
-		catch (IllegalStateException ex) {
-			// the server may already be gone at JVM exit; the database is then dropped with it
-		}
-	}
-
-	private static void execute(String sql) {
 		try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, PASSWORD);
 				Statement s = c.createStatement()) {
-			s.execute(sql);
+			List<String> stale = new ArrayList<>();
+			try (ResultSet rs = s.executeQuery("SELECT d.datname FROM pg_database d WHERE d.datname LIKE 'thidua\\_it\\_%'"
+					+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
+				while (rs.next()) {
+					stale.add(rs.getString(1));
+				}
+			}
+			for (String old : stale) {
+				try {
+					s.execute("DROP DATABASE IF EXISTS " + old);
+				}
+				catch (SQLException inUse) {
+					// somebody connected meanwhile: leave it
+				}
+			}
+			s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("PostgreSQL at " + HOST + " is needed for integration tests: " + ex.getMessage(),
 					ex);
 		}
+		return "jdbc:postgresql://" + HOST + "/" + name;
 	}
 
 	private static String envOr(String name, String fallback) {
