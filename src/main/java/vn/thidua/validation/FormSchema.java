@@ -2,16 +2,19 @@ package vn.thidua.validation;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The rules of one Camunda Form (form-js schema): every input field with its key, label, type and
- * the validation it declares, so the server enforces exactly what the browser does.
+ * the validation it declares, so the server enforces exactly what the browser does, and the
+ * variable names a submit of this form may carry ({@code submittedKeys}).
  */
-public record FormSchema(String id, List<Field> fields) {
+public record FormSchema(String id, List<Field> fields, Set<String> submittedKeys) {
 
 	/** Input component types of form-js 1.8 that submit a value. */
 	static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "datetime", "checkbox",
@@ -35,20 +38,25 @@ public record FormSchema(String id, List<Field> fields) {
 	/** Parses a form-js schema; groups are flattened (their {@code path}, if any, prefixes keys). */
 	public static FormSchema parse(JsonNode form) {
 		List<Field> fields = new ArrayList<>();
-		collect(form.path("components"), "", fields);
-		return new FormSchema(form.path("id").asText(null), List.copyOf(fields));
+		Set<String> keys = new LinkedHashSet<>();
+		collect(form.path("components"), "", fields, keys);
+		fields.forEach(f -> keys.add(f.key().split("\\.")[0]));
+		return new FormSchema(form.path("id").asText(null), List.copyOf(fields), Set.copyOf(keys));
 	}
 
-	private static void collect(JsonNode components, String prefix, List<Field> into) {
+	private static void collect(JsonNode components, String prefix, List<Field> into, Set<String> keys) {
 		for (JsonNode c : components) {
 			String type = c.path("type").asText("");
+			if ("expression".equals(type) && c.hasNonNull("key")) {
+				keys.add((prefix + c.path("key").asText()).split("\\.")[0]);
+			}
 			if ("group".equals(type)) {
 				String path = c.path("path").asText("");
-				collect(c.path("components"), path.isEmpty() ? prefix : prefix + path + ".", into);
+				collect(c.path("components"), path.isEmpty() ? prefix : prefix + path + ".", into, keys);
 			}
 			else if ("dynamiclist".equals(type)) {
 				List<Field> children = new ArrayList<>();
-				collect(c.path("components"), "", children);
+				collect(c.path("components"), "", children, new LinkedHashSet<>());
 				into.add(new Field(prefix + c.path("path").asText(), c.path("label").asText(null), type, null, false,
 						null, null, null, null, null, List.of(), null, c.has("conditional"), false,
 						List.copyOf(children)));

@@ -123,6 +123,22 @@ class FormValidationIntegrationTest {
 	}
 
 	@Test
+	void shouldRefuseVariablesThatAreNotOnTheFormAndWritesOutsideACompletion() {
+		Map<String, Object> smuggled = valid();
+		smuggled.put("chapterGroup", Map.of("value", "bode-ch02"));
+
+		Http.Reply reply = http.post("head1", taskPath + "/submit-form", Map.of("variables", smuggled));
+		Http.Reply direct = http.post("head1", taskPath + "/variables",
+				Map.of("modifications", Map.of("chapterGroup", Map.of("value", "bode-ch02"))));
+
+		assertThat(reply.status()).isEqualTo(400);
+		assertThat(reply.json().path("message").asText()).isEqualTo("«chapterGroup» không thuộc biểu mẫu này nên không được gửi.");
+		assertThat(direct.status()).isEqualTo(403);
+		assertThat(runtimeService.getVariable(instance, "chapterGroup")).isEqualTo("bode-ch01");
+		assertTaskStillOpenWithNothingWritten();
+	}
+
+	@Test
 	void shouldValidateTheStartFormToo() {
 		long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(TestProcesses.KEY).count();
 

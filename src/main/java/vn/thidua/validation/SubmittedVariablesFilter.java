@@ -1,0 +1,232 @@
+package vn.thidua.validation;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.thidua.organisation.GroupIds;
+
+/**
+ * A form decides which variables a person may write. Through {@code /engine-rest} a user could
+ * otherwise complete their own task with any variable (say, another chapter's group) and steer the
+ * rest of the process. So, for everyone but administrators: a start or completion may carry only
+ * the keys of the form it belongs to, and task variables cannot be written outside a completion.
+ * The values themselves are checked by {@link FormValidationPlugin}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubmittedVariablesFilter {
+
+	private static final Pattern TASK_SUBMIT = Pattern
+		.compile("^/engine-rest/task/([^/]+)/(complete|submit-form|resolve)$");
+
+	private static final Pattern TASK_VARIABLES = Pattern.compile("^/engine-rest/task/[^/]+/(variables|localVariables)(/.*)?$");
+
+	private static final Pattern START = Pattern.compile(
+			"^/engine-rest/process-definition/(key/([^/]+)(/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> submittedVariables(IdentityService identityService,
+			FormService formService, RepositoryService repositoryService) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new Filter(identityService, formService, repositoryService));
+		registration.setName("thidua-submitted-variables");
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(2);
+		return registration;
+	}
+
+	static final class Filter extends OncePerRequestFilter {
+
+		private final IdentityService identityService;
+
+		private final FormService formService;
+
+		private final RepositoryService repositoryService;
+
+		Filter(IdentityService identityService, FormService formService, RepositoryService repositoryService) {
+			this.identityService = identityService;
+			this.formService = formService;
+			this.repositoryService = repositoryService;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || isAdministrator()) {
+				chain.doFilter(request, response);
+				return;
+			}
+			if (TASK_VARIABLES.matcher(path).matches()) {
+				refuse(response, HttpServletResponse.SC_FORBIDDEN, null,
+						"Dữ liệu của một việc chỉ được ghi khi hoàn thành việc đó qua biểu mẫu.");
+				return;
+			}
+			Matcher task = TASK_SUBMIT.matcher(path);
+			Matcher start = START.matcher(path);
+			if (!task.matches() && !start.matches()) {
+				chain.doFilter(request, response);
+				return;
+			}
+			byte[] body = request.getInputStream().readAllBytes();
+			Set<String> allowed;
+			try {
+				allowed = task.matches() ? taskFormKeys(task.group(1)) : startFormKeys(start);
+			}
+			catch (ProcessEngineException unknown) {
+				// no such task or definition, or no right to it: the engine gives its own answer
+				chain.doFilter(new CachedBody(request, body), response);
+				return;
+			}
+			String stray = strayVariable(body, allowed);
+			if (stray != null) {
+				refuse(response, HttpServletResponse.SC_BAD_REQUEST, stray,
+						"«" + stray + "» không thuộc biểu mẫu này nên không được gửi.");
+				return;
+			}
+			chain.doFilter(new CachedBody(request, body), response);
+		}
+
+		private boolean isAdministrator() {
+			Authentication current = identityService.getCurrentAuthentication();
+			return current != null && current.getGroupIds() != null && current.getGroupIds().contains(GroupIds.ADMINS);
+		}
+
+		private Set<String> taskFormKeys(String taskId) throws IOException {
+			TaskFormData form = formService.getTaskFormData(taskId);
+			if (form.getCamundaFormRef() == null && form.getFormKey() == null) {
+				return Set.of();
+			}
+			try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+				return FormSchema.parse(JSON.readTree(in)).submittedKeys();
+			}
+		}
+
+		private Set<String> startFormKeys(Matcher start) throws IOException {
+			ProcessDefinition definition;
+			if (start.group(2) != null) {
+				var query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(start.group(2)).latestVersion();
+				definition = start.group(4) != null ? query.tenantIdIn(start.group(4)).singleResult()
+						: query.withoutTenantId().singleResult();
+			}
+			else {
+				definition = repositoryService.getProcessDefinition(start.group(5));
+			}
+			if (definition == null) {
+				throw new ProcessEngineException("no definition");
+			}
+			StartFormData form = formService.getStartFormData(definition.getId());
+			if (form.getCamundaFormRef() == null && form.getFormKey() == null) {
+				return Set.of();
+			}
+			try (InputStream in = formService.getDeployedStartForm(definition.getId())) {
+				return FormSchema.parse(JSON.readTree(in)).submittedKeys();
+			}
+		}
+
+		private static String strayVariable(byte[] body, Set<String> allowed) {
+			if (body.length == 0) {
+				return null;
+			}
+			JsonNode variables;
+			try {
+				variables = JSON.readTree(body).path("variables");
+			}
+			catch (IOException malformed) {
+				return null; // the REST API answers malformed JSON itself
+			}
+			for (Iterator<String> names = variables.fieldNames(); names.hasNext();) {
+				String name = names.next();
+				if (!allowed.contains(name)) {
+					return name;
+				}
+			}
+			return null;
+		}
+
+		private static void refuse(HttpServletResponse response, int status, String field, String message)
+				throws IOException {
+			response.setStatus(status);
+			response.setContentType("application/json;charset=UTF-8");
+			var body = ValidationErrorResponses.body(new FormValidationException(field, message));
+			if (status == HttpServletResponse.SC_FORBIDDEN) {
+				body.put("type", "AuthorizationException");
+			}
+			JSON.writeValue(response.getOutputStream(), body);
+		}
+
+	}
+
+	/** The request with its body read once and replayed to the REST API. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+			};
+		}
+
+	}
+
+}
