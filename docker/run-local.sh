@@ -122,7 +122,11 @@ for ((i = 1; i <= NODES; i++)); do
   log="$RUN_DIR/node$i.log"
   # java itself is the background process (no shell in between): its pid is the node's pid, and a
   # SIGKILL to it kills the node at once, like a crashed container.
-  SERVER_PORT="$port" nohup java "${JVM_OPTS[@]}" -Dthidua.node="node$i" -jar "$JAR" >"$log" 2>&1 </dev/null &
+  # the engine's hostname names the node in Camunda's job log (ACT_HI_JOB_LOG.HOSTNAME_), as a
+  # container's hostname (app1, app2) does under compose
+  SERVER_PORT="$port" nohup java "${JVM_OPTS[@]}" -Dthidua.node="node$i" \
+    -Dcamunda.bpm.generic-properties.properties.hostname="$(hostname)-node$i" \
+    -jar "$JAR" >"$log" 2>&1 </dev/null &
   pid=$!
   echo "$pid" > "$RUN_DIR/node$i.pid"
   echo "$port" > "$RUN_DIR/node$i.port"
