@@ -8,6 +8,8 @@
 #   docker/run-local.sh [--nodes N] [--db NAME] [--db-host HOST] [--db-port PORT] [--db-user USER]
 #                       [--smtp-host HOST] [--smtp-port PORT] [--base-port PORT] [--env-file FILE]
 #                       [--dir DIR] [--jar FILE] [--timeout SECONDS]
+# Defaults: 1 node, database $POSTGRES_DB or thidua on 127.0.0.1:5432 as $POSTGRES_USER or postgres,
+# SMTP 127.0.0.1:1025, ports from 8080, docker/.env, target/cluster/.
 #
 # Secrets as in compose: POSTGRES_PASSWORD, THIDUA_ADMIN_USER, THIDUA_ADMIN_PASSWORD come from the
 # environment or from docker/.env (the shell wins). The admin login is required unless
@@ -16,10 +18,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODES=1
-DB_NAME=thidua
+DB_NAME=""
 DB_HOST=127.0.0.1
 DB_PORT=5432
-DB_USER="${POSTGRES_USER:-postgres}"
+DB_USER=""
 SMTP_HOST=127.0.0.1
 SMTP_PORT=1025
 BASE_PORT=8080
@@ -28,7 +30,7 @@ RUN_DIR="$ROOT/target/cluster"
 JAR=""
 TIMEOUT=300
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 die() { echo "run-local: $*" >&2; exit 1; }
 
 while [[ $# -gt 0 ]]; do
@@ -50,10 +52,6 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-[[ "$NODES" =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive number"
-[[ "$DB_NAME" =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]] || die "--db must be a plain identifier"
-[[ "$BASE_PORT" =~ ^[0-9]+$ && "$SMTP_PORT" =~ ^[0-9]+$ && "$DB_PORT" =~ ^[0-9]+$ ]] || die "ports must be numbers"
-
 # docker/.env as compose reads it: KEY=VALUE lines; a variable already set in the shell wins.
 if [[ -f "$ENV_FILE" ]]; then
   while IFS= read -r line || [[ -n "$line" ]]; do
@@ -64,6 +62,13 @@ if [[ -f "$ENV_FILE" ]]; then
     [[ -z "${!key+x}" ]] && export "$key=$value"
   done < "$ENV_FILE"
 fi
+
+# database and user: the arguments, else POSTGRES_DB / POSTGRES_USER as in compose, else defaults
+DB_NAME="${DB_NAME:-${POSTGRES_DB:-thidua}}"
+DB_USER="${DB_USER:-${POSTGRES_USER:-postgres}}"
+[[ "$NODES" =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive number"
+[[ "$DB_NAME" =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]] || die "--db must be a plain identifier"
+[[ "$BASE_PORT" =~ ^[0-9]+$ && "$SMTP_PORT" =~ ^[0-9]+$ && "$DB_PORT" =~ ^[0-9]+$ ]] || die "ports must be numbers"
 
 DEMO="${THIDUA_DEMO_ENABLED:-false}"
 if [[ "$DEMO" != "true" ]]; then
