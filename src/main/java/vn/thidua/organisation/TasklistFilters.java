@@ -67,7 +67,10 @@ public class TasklistFilters {
 	public Map<String, Set<String>> synchronise() {
 		Map<String, Set<String>> byRole = new LinkedHashMap<>();
 		for (Spec spec : specs()) {
-			Filter filter = filterService.createFilterQuery().filterName(spec.name()).singleResult();
+			List<Filter> existing = filterService.createFilterQuery().filterName(spec.name()).orderByFilterId().asc().list();
+			Filter filter = existing.isEmpty() ? null : existing.get(0);
+			// two nodes starting together on an empty database may both have created it: keep one
+			existing.stream().skip(1).forEach(duplicate -> filterService.deleteFilter(duplicate.getId()));
 			if (filter == null) {
 				filter = filterService.newTaskFilter(spec.name());
 				filter.setOwner(null);
