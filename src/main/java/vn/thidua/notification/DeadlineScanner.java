@@ -157,19 +157,22 @@ public class DeadlineScanner {
 		if (task.getAssignee() != null) {
 			return directory.nameOf(task.getAssignee());
 		}
-		Set<String> names = new LinkedHashSet<>();
+		Set<String> groups = new LinkedHashSet<>();
+		Set<String> users = new LinkedHashSet<>();
 		for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
 			if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
 				continue;
 			}
 			if (link.getGroupId() != null) {
 				Group group = identityService.createGroupQuery().groupId(link.getGroupId()).singleResult();
-				names.add(group == null || group.getName() == null ? link.getGroupId() : group.getName());
+				groups.add(group == null || group.getName() == null ? link.getGroupId() : group.getName());
 			}
 			else if (link.getUserId() != null) {
-				names.add(directory.nameOf(link.getUserId()));
+				users.add(directory.nameOf(link.getUserId()));
 			}
 		}
+		Set<String> names = new LinkedHashSet<>(groups);
+		names.addAll(users);
 		return names.stream().map(MailRenderer::oneLine).collect(Collectors.joining(", "));
 	}
 
