@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -109,8 +110,8 @@ public class MailDispatcher {
 			for (Notification row : rows) {
 				LOG.info("Notification {} recorded (no SMTP host configured): {} to user {}: {}", row.id(), row.kind(),
 						row.recipientId(), row.subject());
-				outbox.complete(row.id(), owner, NotificationOutbox.RECORDED);
 			}
+			outbox.completeAll(rows.stream().map(Notification::id).toList(), owner, NotificationOutbox.RECORDED);
 			return rows.size();
 		}
 		send(rows, owner);
@@ -143,17 +144,19 @@ public class MailDispatcher {
 		catch (MailException ex) {
 			failure = ex;
 		}
+		List<Long> sent = new ArrayList<>();
 		for (Map.Entry<MimeMessage, Notification> entry : messages.entrySet()) {
 			Notification row = entry.getValue();
 			Exception error = failure == null ? null
 					: failures.isEmpty() ? failure : failures.get(entry.getKey());
 			if (error == null) {
-				outbox.complete(row.id(), owner, NotificationOutbox.SENT);
+				sent.add(row.id());
 			}
 			else {
 				failed(row, owner, rootMessage(error));
 			}
 		}
+		outbox.completeAll(sent, owner, NotificationOutbox.SENT);
 	}
 
 	private void failed(Notification row, String owner, String error) {

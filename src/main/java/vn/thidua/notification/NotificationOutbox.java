@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,11 +117,17 @@ class NotificationOutbox {
 				+ "ORDER BY id", MAPPER, owner);
 	}
 
-	/** Marks a claimed row delivered (SENT) or recorded without SMTP (RECORDED). */
-	boolean complete(long id, String owner, String status) {
+	/** Marks claimed rows delivered (SENT) or recorded without SMTP (RECORDED), in one statement. */
+	int completeAll(List<Long> ids, String owner, String status) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+		List<Object> args = new ArrayList<>(List.of(status, utc(clock.instant()), owner));
+		args.addAll(ids);
 		return jdbc.update("UPDATE thidua_notification SET status = ?, sent_at = ?, lease_owner = NULL, "
-				+ "lease_until = NULL, last_error = NULL WHERE id = ? AND status = 'SENDING' AND lease_owner = ?", status,
-				utc(clock.instant()), id, owner) == 1;
+				+ "lease_until = NULL, last_error = NULL WHERE status = 'SENDING' AND lease_owner = ? AND id IN ("
+				+ placeholders + ")", args.toArray());
 	}
 
 	/** After a failed try: back to PENDING at {@code nextAttemptAt}, or FAILED when none is left. */
