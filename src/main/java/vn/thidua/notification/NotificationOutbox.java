@@ -105,14 +105,18 @@ class NotificationOutbox {
 
 	/**
 	 * Claims up to {@code limit} due rows for {@code owner} with one conditional UPDATE: a row that
-	 * another node claimed first no longer matches {@code status = 'PENDING'} and is skipped.
+	 * another node claimed first no longer matches {@code status = 'PENDING'} and is skipped. The
+	 * statement commits on its own (no surrounding transaction), so the claim is visible at once.
 	 */
 	List<Notification> claim(String owner, int limit, Instant leaseUntil) {
 		Timestamp now = utc(clock.instant());
+		// PostgreSQL: nodes skip each other's locked rows instead of waiting (no lock waits, no deadlocks)
+		String lock = postgres ? " FOR UPDATE SKIP LOCKED" : "";
 		jdbc.update("UPDATE thidua_notification SET status = 'SENDING', lease_owner = ?, lease_until = ?, "
 				+ "attempts = attempts + 1 WHERE status = 'PENDING' AND next_attempt_at <= ? AND id IN ("
 				+ "SELECT id FROM thidua_notification WHERE status = 'PENDING' AND next_attempt_at <= ? "
-				+ "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY)", owner, utc(leaseUntil), now, now);
+				+ "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY" + lock + ")", owner,
+				utc(leaseUntil), now, now);
 		return jdbc.query("SELECT " + COLUMNS + " FROM thidua_notification WHERE status = 'SENDING' AND lease_owner = ? "
 				+ "ORDER BY id", MAPPER, owner);
 	}

@@ -6,14 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Address;
@@ -116,6 +122,12 @@ class NotificationIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	NotificationOutbox outbox;
+
+	@Autowired
+	MailRenderer renderer;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -379,6 +391,51 @@ class NotificationIntegrationTest {
 			.isEqualTo("[Thi đua] Đã được phê duyệt: Đề nghị khen thưởng chị Nguyễn Thị Mơ");
 		assertThat(part(messages[0], "text/html")).contains("Thành tích &lt;b&gt;nổi bật&lt;/b&gt;");
 		assertThat(rows(instance)).filteredOn(r -> "OUTCOME".equals(r.get("kind"))).hasSize(1);
+	}
+
+	@Test
+	void shouldDeliverEachRowOnceWhenNodesRaceForIt() throws Exception {
+		// given: 200 pending rows and one row left SENDING by a node that stopped mid-send
+		RenderedMailFixture fixture = new RenderedMailFixture();
+		for (int i = 0; i < 200; i++) {
+			outbox.insertIfAbsent(fixture.notification("race:" + i, "head" + (1 + i % 6)));
+		}
+		outbox.insertIfAbsent(fixture.notification("race:stale", "chair"));
+		jdbc.update("UPDATE thidua_notification SET status = 'SENDING', attempts = 1, lease_owner = 'dead-node', "
+				+ "lease_until = ? WHERE dedupe_key = 'race:stale'",
+				Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1)));
+
+		// when: four "nodes" deliver at once, beside the scheduled poller
+		ExecutorService nodes = Executors.newFixedThreadPool(4);
+		List<Future<Integer>> rounds = new ArrayList<>();
+		for (int n = 0; n < 4; n++) {
+			rounds.add(nodes.submit(() -> dispatcher.dispatch()));
+		}
+		for (Future<Integer> round : rounds) {
+			round.get();
+		}
+		nodes.shutdown();
+
+		// then: 201 mails, none twice
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM thidua_notification WHERE dedupe_key LIKE 'race:%' "
+					+ "AND status = 'SENT'", Integer.class) == 201);
+		MimeMessage[] messages = smtp.getReceivedMessages();
+		assertThat(messages).hasSize(201);
+		assertThat(Arrays.stream(messages).map(m -> id(m)).distinct()).hasSize(201);
+	}
+
+	/** A ready-rendered mail for outbox-level tests. */
+	class RenderedMailFixture {
+
+		final MailRenderer.RenderedMail mail = renderer.render("outcome",
+				Map.of("outcome", "Thử", "recipientName", "Thử", "tasklistUrl", "http://thidua.test/"));
+
+		NotificationOutbox.NewNotification notification(String key, String user) {
+			return new NotificationOutbox.NewNotification(key, "OUTCOME", "outcome", user, user + "@example.org", user,
+					mail.subject(), mail.text(), mail.html(), null, null);
+		}
+
 	}
 
 	private ProcessInstance start(String reviewGroup, String reviewUsers, String approver, Map<String, Object> extra) {
