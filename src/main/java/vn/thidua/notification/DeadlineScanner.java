@@ -116,8 +116,8 @@ public class DeadlineScanner {
 
 	private int[] handle(Task task, Instant now) {
 		boolean overdue = !task.getDueDate().toInstant().isAfter(now);
-		Set<String> reminded = outbox.existingKeys("remind:" + task.getId() + ":");
-		Set<String> escalated = overdue ? outbox.existingKeys("escalate:" + task.getId() + ":") : Set.of();
+		Set<String> reminded = outbox.existingKeys(task.getId(), "remind:" + task.getId() + ":");
+		Set<String> escalated = overdue ? outbox.existingKeys(task.getId(), "escalate:" + task.getId() + ":") : Set.of();
 		if (!reminded.isEmpty() && (!overdue || !escalated.isEmpty())) {
 			return new int[] { 0, 0 };
 		}

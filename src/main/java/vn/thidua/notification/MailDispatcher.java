@@ -83,6 +83,19 @@ public class MailDispatcher {
 		}
 	}
 
+	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+	void purge() {
+		try {
+			int deleted = outbox.deleteFinishedBefore(clock.instant().minus(properties.retention()));
+			if (deleted > 0) {
+				LOG.info("Deleted {} finished notification(s) older than {}", deleted, properties.retention());
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Notification clean-up failed: {}", ex.toString());
+		}
+	}
+
 	/** Delivers every due row (in batches) and returns how many were handled. Safe to call from tests. */
 	public int dispatch() {
 		int released = outbox.releaseExpiredLeases();

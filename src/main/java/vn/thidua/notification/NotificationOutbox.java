@@ -97,10 +97,17 @@ class NotificationOutbox {
 		}
 	}
 
-	/** Dedupe keys already used, among those starting with {@code prefix}. */
-	Set<String> existingKeys(String prefix) {
-		return new HashSet<>(jdbc.queryForList("SELECT dedupe_key FROM thidua_notification WHERE dedupe_key LIKE ?",
-				String.class, escapeLike(prefix) + "%"));
+	/** Dedupe keys already used for a task, among those starting with {@code prefix} (uses the task_id index). */
+	Set<String> existingKeys(String taskId, String prefix) {
+		return new HashSet<>(jdbc.queryForList(
+				"SELECT dedupe_key FROM thidua_notification WHERE task_id = ? AND dedupe_key LIKE ?", String.class,
+				taskId, escapeLike(prefix) + "%"));
+	}
+
+	/** Deletes finished rows (SENT, RECORDED, CANCELLED) created before {@code before}; FAILED rows stay. */
+	int deleteFinishedBefore(Instant before) {
+		return jdbc.update("DELETE FROM thidua_notification WHERE status IN ('SENT', 'RECORDED', 'CANCELLED') "
+				+ "AND created_at < ?", utc(before));
 	}
 
 	/**

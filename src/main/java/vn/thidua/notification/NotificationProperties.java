@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claimed row belongs to the node that claimed it; a row whose lease ran
  * out (the node died while sending) goes back to PENDING
  * @param nodeId name of this node in {@code lease_owner}; random when empty
+ * @param retention delivered, recorded and cancelled rows (with their rendered bodies) are deleted
+ * this long after they were queued; FAILED rows stay until an admin retries them
  */
 @ConfigurationProperties("thidua.notification")
 public record NotificationProperties(@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("6") int maxAttempts, @DefaultValue("PT30S") Duration initialBackoff,
-		@DefaultValue("PT2H") Duration maxBackoff, @DefaultValue("PT5M") Duration lease, @DefaultValue("") String nodeId) {
+		@DefaultValue("PT2H") Duration maxBackoff, @DefaultValue("PT5M") Duration lease, @DefaultValue("") String nodeId,
+		@DefaultValue("P180D") Duration retention) {
 
 	/** Wait before try {@code attempts + 1}, after {@code attempts} failed tries. */
 	Duration backoffAfter(int attempts) {

@@ -95,7 +95,7 @@ class TaskNotificationListener implements TaskListener {
 		Map<String, Object> model = TaskMailModel.of(task);
 		notifier.queue(Kind.ASSIGN, TEMPLATE, recipients, model, task.getId(), task.getProcessInstanceId(), userId -> {
 			String prefix = "assign:" + task.getId() + ":" + userId + ":";
-			return prefix + (outbox.existingKeys(prefix).size() + 1);
+			return prefix + (outbox.existingKeys(task.getId(), prefix).size() + 1);
 		});
 	}
 

@@ -66,6 +66,22 @@ class NotificationRecordedTest {
 	}
 
 	@Test
+	void shouldDeleteFinishedRowsAfterRetentionButKeepFailedOnes() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		for (String key : List.of("test:old-recorded", "test:old-failed")) {
+			outbox.insertIfAbsent(new NewNotification(key, "OUTCOME", "outcome", "head1", "head1@example.org", "Ánh",
+					"[Thi đua] Thử", "text", "<p>html</p>", null, null));
+		}
+		jdbc.update("UPDATE thidua_notification SET status = 'RECORDED' WHERE dedupe_key = 'test:old-recorded'");
+		jdbc.update("UPDATE thidua_notification SET status = 'FAILED' WHERE dedupe_key = 'test:old-failed'");
+
+		outbox.deleteFinishedBefore(java.time.Instant.now().plusSeconds(60));
+
+		assertThat(jdbc.queryForList("SELECT dedupe_key FROM thidua_notification WHERE dedupe_key LIKE 'test:old-%'",
+				String.class)).containsExactly("test:old-failed");
+	}
+
+	@Test
 	void shouldIgnoreDuplicateDedupeKey() {
 		NewNotification notification = new NewNotification("test:duplicate", "OUTCOME", "outcome", "head1",
 				"head1@example.org", "Nguyễn Thị Ánh", "[Thi đua] Thử", "text", "<p>html</p>", null, null);
