@@ -34,6 +34,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -110,6 +111,9 @@ class NotificationIntegrationTest {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Autowired
 	TaskService taskService;
@@ -217,9 +221,15 @@ class NotificationIntegrationTest {
 		smtp.stop();
 		ProcessInstance instance = start("bode-board", "chair", "head2", Map.of());
 
-		// when: the step is completed while no SMTP server listens
+		// when: board1 (authorization checks on) completes the step while no SMTP server listens
 		Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-		taskService.complete(review.getId());
+		identityService.setAuthentication("board1", List.of("bode-board", "bode"));
+		try {
+			taskService.complete(review.getId());
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
 
 		// then: the process moved on, the mails wait and have been tried
 		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
@@ -391,6 +401,37 @@ class NotificationIntegrationTest {
 			.isEqualTo("[Thi đua] Đã được phê duyệt: Đề nghị khen thưởng chị Nguyễn Thị Mơ");
 		assertThat(part(messages[0], "text/html")).contains("Thành tích &lt;b&gt;nổi bật&lt;/b&gt;");
 		assertThat(rows(instance)).filteredOn(r -> "OUTCOME".equals(r.get("kind"))).hasSize(1);
+	}
+
+	@Test
+	void shouldNotMailWhoClaimsATaskButMailWhomItIsGivenTo() throws Exception {
+		// given: a task for bode-ch02 (head2), its mail delivered
+		ProcessInstance instance = start("bode-ch02", "head2", "head1", Map.of());
+		Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		await().atMost(Duration.ofSeconds(30)).until(() -> rows(instance).size() == 1);
+
+		// when: head2 claims it in Tasklist
+		identityService.setAuthentication("head2", List.of("bode-ch02", "bode"));
+		try {
+			taskService.claim(task.getId(), "head2");
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+
+		// then: no mail to head2 about their own claim
+		assertThat(rows(instance)).hasSize(1);
+
+		// when: the board gives it to head3
+		taskService.setAssignee(task.getId(), "head3");
+
+		// then: head3 is told
+		assertThat(rows(instance)).extracting(r -> r.get("kind") + ":" + r.get("recipient_id"))
+			.containsExactly("ASSIGN:head2", "ASSIGN:head3");
+		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 2);
+		dispatcher.dispatch();
+		assertThat(recipients(smtp.getReceivedMessages())).containsExactlyInAnyOrder("head2@example.org",
+				"head3@example.org");
 	}
 
 	@Test
