@@ -1,0 +1,35 @@
+package vn.thidua.notification;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * Due dates, reminders and escalation of every user task ({@code thidua.deadlines.*}), all
+ * ISO-8601 durations.
+ *
+ * @param defaultDuration due date of a task = creation time + this ({@code thidua.deadlines.default})
+ * @param tasks per task definition key (BPMN id of the user task), overriding the default
+ * @param reminderBefore a reminder goes this long before the due date
+ * @param escalationGroup group told when a task is overdue; {@code {wardCode}} is replaced by the
+ * process variable {@code wardCode}
+ * @param scanInterval how often open tasks are checked for reminders and escalation
+ */
+@ConfigurationProperties("thidua.deadlines")
+public record DeadlineProperties(@DefaultValue("P7D") @Name("default") Duration defaultDuration,
+		Map<String, Duration> tasks, @DefaultValue("P2D") Duration reminderBefore,
+		@DefaultValue("{wardCode}-chair") String escalationGroup, @DefaultValue("PT15M") Duration scanInterval) {
+
+	public DeadlineProperties {
+		tasks = tasks == null ? Map.of() : Map.copyOf(tasks);
+	}
+
+	/** How long a task with this definition key may stay open. */
+	Duration durationOf(String taskDefinitionKey) {
+		return taskDefinitionKey == null ? defaultDuration : tasks.getOrDefault(taskDefinitionKey, defaultDuration);
+	}
+
+}

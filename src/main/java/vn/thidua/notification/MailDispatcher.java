@@ -1,0 +1,228 @@
+package vn.thidua.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.notification.NotificationOutbox.Notification;
+
+/**
+ * Delivers the outbox, outside every user transaction. Each round claims due rows with a
+ * conditional UPDATE (so on several nodes each row goes out from one node only), sends them over
+ * one SMTP connection and marks them SENT; a failed row is tried again after an exponential
+ * back-off and becomes FAILED after {@code thidua.notification.max-attempts} tries. Without an SMTP
+ * host ({@code spring.mail.host} empty) rows are only logged and marked RECORDED.
+ * <p>
+ * Each row keeps one Message-ID on every try: if a node dies between the SMTP server accepting a
+ * mail and the row being marked SENT, the mail goes out again with the same Message-ID, which mail
+ * clients show once.
+ */
+@Component
+public class MailDispatcher {
+
+	private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+	private final NotificationOutbox outbox;
+
+	private final NotificationProperties properties;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final Clock clock;
+
+	private final boolean smtpConfigured;
+
+	private final InternetAddress from;
+
+	private final String nodeId;
+
+	MailDispatcher(NotificationOutbox outbox, NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender,
+			Clock notificationClock, @Value("${spring.mail.host:}") String mailHost,
+			@Value("${thidua.mail.from}") String from) throws AddressException {
+		this.outbox = outbox;
+		this.properties = properties;
+		this.mailSender = mailSender;
+		this.clock = notificationClock;
+		this.smtpConfigured = mailHost != null && !mailHost.isBlank();
+		this.from = new InternetAddress(from, true);
+		this.nodeId = properties.nodeId().isBlank() ? "node-" + UUID.randomUUID().toString().substring(0, 8)
+				: properties.nodeId();
+	}
+
+	@Scheduled(fixedDelayString = "${thidua.notification.poll-interval:PT5S}", initialDelayString = "PT1S")
+	void poll() {
+		try {
+			dispatch();
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Notification delivery round failed: {}", ex.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+	void purge() {
+		try {
+			int deleted = outbox.deleteFinishedBefore(clock.instant().minus(properties.retention()));
+			if (deleted > 0) {
+				LOG.info("Deleted {} finished notification(s) older than {}", deleted, properties.retention());
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Notification clean-up failed: {}", ex.toString());
+		}
+	}
+
+	/** Delivers every due row (in batches) and returns how many were handled. Safe to call from tests. */
+	public int dispatch() {
+		int released = outbox.releaseExpiredLeases();
+		if (released > 0) {
+			LOG.warn("{} notification(s) were left SENDING by a stopped node; queued again", released);
+		}
+		int total = 0;
+		while (true) {
+			int handled = dispatchBatch();
+			total += handled;
+			if (handled < properties.batchSize()) {
+				return total;
+			}
+		}
+	}
+
+	private int dispatchBatch() {
+		String owner = nodeId + ":" + UUID.randomUUID();
+		Instant now = clock.instant();
+		List<Notification> rows = outbox.claim(owner, properties.batchSize(), now.plus(properties.lease()));
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		if (!smtpConfigured) {
+			for (Notification row : rows) {
+				LOG.info("Notification {} recorded (no SMTP host configured): {} to user {}: {}", row.id(), row.kind(),
+						row.recipientId(), row.subject());
+			}
+			outbox.completeAll(rows.stream().map(Notification::id).toList(), owner, NotificationOutbox.RECORDED);
+			return rows.size();
+		}
+		send(rows, owner);
+		return rows.size();
+	}
+
+	private void send(List<Notification> rows, String owner) {
+		JavaMailSender sender = mailSender.getObject();
+		Map<MimeMessage, Notification> messages = new IdentityHashMap<>();
+		for (Notification row : rows) {
+			try {
+				messages.put(message(sender, row), row);
+			}
+			catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
+				failed(row, owner, "Cannot build message: " + ex.getMessage());
+			}
+		}
+		if (messages.isEmpty()) {
+			return;
+		}
+		Map<Object, Exception> failures = Map.of();
+		Exception failure = null;
+		try {
+			sender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failures = ex.getFailedMessages();
+			failure = ex;
+		}
+		catch (MailException ex) {
+			failure = ex;
+		}
+		List<Long> sent = new ArrayList<>();
+		for (Map.Entry<MimeMessage, Notification> entry : messages.entrySet()) {
+			Notification row = entry.getValue();
+			Exception error = failure == null ? null
+					: failures.isEmpty() ? failure : failures.get(entry.getKey());
+			if (error == null) {
+				sent.add(row.id());
+			}
+			else {
+				failed(row, owner, rootMessage(error));
+			}
+		}
+		outbox.completeAll(sent, owner, NotificationOutbox.SENT);
+	}
+
+	private void failed(Notification row, String owner, String error) {
+		boolean last = row.attempts() >= properties.maxAttempts();
+		Instant next = clock.instant().plus(properties.backoffAfter(row.attempts()));
+		outbox.fail(row.id(), owner, error, next, last);
+		if (last) {
+			LOG.error("Notification {} to user {} FAILED after {} tries: {}", row.id(), row.recipientId(),
+					row.attempts(), error);
+		}
+		else {
+			LOG.warn("Notification {} to user {} failed (try {} of {}), next try at {}: {}", row.id(),
+					row.recipientId(), row.attempts(), properties.maxAttempts(), next, error);
+		}
+	}
+
+	private MimeMessage message(JavaMailSender sender, Notification row)
+			throws MessagingException, UnsupportedEncodingException {
+		MimeMessage message = sender.createMimeMessage();
+		message.setFrom(from);
+		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.toAddress(),
+				MailRenderer.oneLine(row.toName()), StandardCharsets.UTF_8.name()));
+		message.setSubject(MailRenderer.oneLine(row.subject()), StandardCharsets.UTF_8.name());
+		message.setSentDate(Date.from(clock.instant()));
+		message.setHeader("Auto-Submitted", "auto-generated");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(row.bodyText(), StandardCharsets.UTF_8.name(), "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(row.bodyHtml(), StandardCharsets.UTF_8.name(), "html");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(text);
+		alternative.addBodyPart(html);
+		message.setContent(alternative);
+		// JavaMailSenderImpl keeps a Message-ID set before sending
+		message.setHeader("Message-ID", messageId(row.id()));
+		return message;
+	}
+
+	/** The same on every try of one row. */
+	String messageId(long id) {
+		String address = from.getAddress();
+		String domain = address.substring(address.indexOf('@') + 1);
+		return "<thidua-notification-" + id + "@" + domain + ">";
+	}
+
+	private static String rootMessage(Throwable error) {
+		Throwable cause = error;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause == error ? String.valueOf(error.getMessage())
+				: error.getMessage() + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+		return MailRenderer.oneLine(message);
+	}
+
+}

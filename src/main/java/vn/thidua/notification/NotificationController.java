@@ -1,0 +1,81 @@
+package vn.thidua.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.thidua.organisation.GroupIds;
+import vn.thidua.security.CurrentUser;
+
+/**
+ * Admins' view of the outbox: {@code GET /api/notifications?status=FAILED} lists rows (newest first,
+ * without bodies), {@code POST /api/notifications/{id}/retry} gives a FAILED row a fresh set of
+ * tries. Members of {@code camunda-admin} only.
+ */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+	private static final Set<String> STATUSES = Set.of(NotificationOutbox.PENDING, NotificationOutbox.SENDING,
+			NotificationOutbox.SENT, NotificationOutbox.RECORDED, NotificationOutbox.FAILED,
+			NotificationOutbox.CANCELLED);
+
+	private final NotificationOutbox outbox;
+
+	private final CurrentUser currentUser;
+
+	NotificationController(NotificationOutbox outbox, CurrentUser currentUser) {
+		this.outbox = outbox;
+		this.currentUser = currentUser;
+	}
+
+	/** One row as the listing shows it. */
+	record NotificationView(long id, String kind, String template, String status, String recipientId,
+			String toAddress, String subject, String taskId, String processInstanceId, int attempts,
+			Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+
+		static NotificationView of(NotificationOutbox.Notification n) {
+			return new NotificationView(n.id(), n.kind(), n.template(), n.status(), n.recipientId(), n.toAddress(),
+					n.subject(), n.taskId(), n.processInstanceId(), n.attempts(), n.nextAttemptAt(), n.lastError(),
+					n.createdAt(), n.sentAt());
+		}
+
+	}
+
+	@GetMapping
+	List<NotificationView> list(@RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "200") int limit) {
+		requireAdmin();
+		if (status != null && !STATUSES.contains(status)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Trạng thái không hợp lệ: " + STATUSES);
+		}
+		int bounded = Math.max(1, Math.min(limit, 1000));
+		return outbox.list(status, bounded).stream().map(NotificationView::of).toList();
+	}
+
+	@PostMapping("/{id}/retry")
+	ResponseEntity<Void> retry(@PathVariable long id) {
+		requireAdmin();
+		if (!outbox.retry(id)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Chỉ gửi lại được thông báo ở trạng thái FAILED");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private void requireAdmin() {
+		if (!currentUser.inGroup(GroupIds.ADMINS)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ quản trị viên xem được hàng đợi thư");
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package vn.thidua.notification;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.notification.MailRenderer.RenderedMail;
+import vn.thidua.notification.NotificationOutbox.NewNotification;
+import vn.thidua.notification.RecipientDirectory.Recipient;
+
+/**
+ * {@link Notifier} on the outbox: renders the mail for each recipient and inserts one row per
+ * recipient in the caller's transaction. Nothing is sent here; {@link MailDispatcher} delivers.
+ */
+@Component
+class OutboxNotifier implements Notifier {
+
+	private static final Logger LOG = LoggerFactory.getLogger(OutboxNotifier.class);
+
+	/** What caused a notification; stored in {@code kind}. */
+	enum Kind {
+		ASSIGN, REMIND, ESCALATE, OUTCOME
+	}
+
+	private final RecipientDirectory directory;
+
+	private final MailRenderer renderer;
+
+	private final NotificationOutbox outbox;
+
+	private final String baseUrl;
+
+	OutboxNotifier(RecipientDirectory directory, MailRenderer renderer, NotificationOutbox outbox,
+			@Value("${thidua.base-url}") String baseUrl) {
+		this.directory = directory;
+		this.renderer = renderer;
+		this.outbox = outbox;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@Override
+	public void send(String template, Recipients recipients, Map<String, Object> model) {
+		String event = UUID.randomUUID().toString();
+		queue(Kind.OUTCOME, template, recipients, model, null, processInstanceId(model),
+				userId -> "outcome:" + template + ":" + event + ":" + userId);
+	}
+
+	/**
+	 * Queues {@code template} for every recipient whose dedupe key is not used yet.
+	 * @return number of rows inserted
+	 */
+	int queue(Kind kind, String template, Recipients recipients, Map<String, Object> model, String taskId,
+			String processInstanceId, Function<String, String> dedupeKey) {
+		List<Recipient> people = directory.resolve(recipients);
+		int inserted = 0;
+		for (Recipient person : people) {
+			String key = dedupeKey.apply(person.userId());
+			if (key == null) {
+				continue;
+			}
+			Map<String, Object> personal = new HashMap<>();
+			if (model != null) {
+				personal.putAll(model);
+			}
+			personal.put("recipientName", person.name());
+			personal.put("baseUrl", baseUrl);
+			personal.put("tasklistUrl", tasklistUrl(taskId));
+			RenderedMail mail = renderer.render(template, personal);
+			if (outbox.insertIfAbsent(new NewNotification(key, kind.name(), template, person.userId(), person.email(),
+					person.name(), mail.subject(), mail.text(), mail.html(), taskId, processInstanceId))) {
+				inserted++;
+			}
+		}
+		LOG.debug("Queued {} {} notification(s) '{}' for task {}", inserted, kind, template, taskId);
+		return inserted;
+	}
+
+	/** From the model, or from the process step that is running (a delegate calling a service). */
+	private static String processInstanceId(Map<String, Object> model) {
+		Object id = model == null ? null : model.get("processInstanceId");
+		if (id != null) {
+			return id.toString();
+		}
+		BpmnExecutionContext context = Context.getBpmnExecutionContext();
+		return context == null || context.getExecution() == null ? null
+				: context.getExecution().getProcessInstanceId();
+	}
+
+	String tasklistUrl(String taskId) {
+		String tasklist = baseUrl + "/camunda/app/tasklist/default/";
+		return taskId == null ? tasklist : tasklist + "#/?task=" + taskId;
+	}
+
+}
