@@ -124,6 +124,9 @@ class RolloutIntegrationTest {
 			registerTasks.put("ch0" + i, visible.get(0).get("id").asText());
 		}
 		assertThat(ids(tasks("head1", null))).doesNotContain(registerTasks.get("ch02"));
+		ResponseEntity<String> registerForm = as("head1").get("/engine-rest/task/" + registerTasks.get("ch01") + "/deployed-form");
+		assertThat(registerForm.getStatusCode().is2xxSuccessful()).as(registerForm.getBody()).isTrue();
+		assertThat(registerForm.getBody()).contains("work-items-register", "dynamiclist");
 		for (int i = 1; i <= 6; i++) {
 			String task = registerTasks.get("ch0" + i);
 			claim("head" + i, task);
@@ -158,6 +161,35 @@ class RolloutIntegrationTest {
 			assertThat(denied.getBody()).contains("Ban Thường vụ");
 			assertThat(json(as(login).get("/api/rollouts"))).isEmpty();
 		}
+	}
+
+	@Test
+	void shouldLetAChapterHeadReportToHerPartyCellOnHerOwn() {
+		// head2 starts a report from Tasklist's start form; the chapter comes from her login
+		ResponseEntity<String> form = as("head2").get("/engine-rest/process-definition/key/ChapterPartyCellReport/deployed-start-form");
+		assertThat(form.getBody()).contains("cell-report-start");
+		ResponseEntity<String> started = as("head2").post(
+				"/engine-rest/process-definition/key/ChapterPartyCellReport/submit-form",
+				Map.of("variables", Map.of("reportTopic", typed("Kế hoạch hoạt động quý II", "String"))));
+		String reportId = json(started).get("id").asText();
+		String write = onlyTask("head2", "Task_WriteCellReport", reportId);
+		assertThat(formVariables("head2", write).get("chapterName").get("value").asText())
+			.isEqualTo("Chi hội Tổ dân phố số 2");
+		writeCellReport("head2", write, "Kế hoạch quý II của chi hội 2");
+
+		// only the Party cell of chapter 2 sees it
+		assertThat(json(as("cell1").get("/engine-rest/task?" + PAGE + "&processInstanceId=" + reportId))).isEmpty();
+		String guidance = onlyTask("cell2", "Task_GiveGuidance", reportId);
+		claim("cell2", guidance);
+		assertOk(submit("cell2", guidance, Map.of("guidanceDecision", typed("agreed", "String"), "guidance",
+				typed("Đồng ý kế hoạch quý II.", "String"))));
+		assertThat(json(as("head2").get("/engine-rest/task?" + PAGE + "&processInstanceId=" + reportId))).isEmpty();
+
+		// a board member may not start it (it is the chapter head's report)
+		ResponseEntity<String> refused = as("board1").post(
+				"/engine-rest/process-definition/key/ChapterPartyCellReport/submit-form",
+				Map.of("variables", Map.of("reportTopic", typed("Thử", "String"))));
+		assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
 	}
 
 	private void writeCellReport(String login, String taskId, String report) {
