@@ -145,12 +145,21 @@ class ChapterRolloutService {
 		}
 	}
 
-	/** Task_MarkRegistrationLate: the registration deadline passed before the board acknowledged. */
+	/**
+	 * Task_MarkRegistrationLate: the registration deadline passed before the board acknowledged. A
+	 * chapter that registered in time and waits for the board is not late; one that has not
+	 * registered is marked late, and it and the board are told.
+	 */
 	void registrationLate(DelegateExecution execution) {
-		repository.registrationLate(chapterId(execution), now());
-		Map<String, Object> model = model(execution);
-		send(TEMPLATE_REGISTRATION_LATE, recipients(execution), model);
-		LOG.info("Chapter {} is late registering work items", execution.getVariable(ProcessVariables.CHAPTER_GROUP));
+		long chapterId = chapterId(execution);
+		Object chapterGroup = execution.getVariable(ProcessVariables.CHAPTER_GROUP);
+		if (!repository.chapterState(chapterId).orElseThrow().before(RolloutState.REGISTERED)) {
+			LOG.info("Registration deadline passed; chapter {} registered in time and waits for the board", chapterGroup);
+			return;
+		}
+		repository.registrationLate(chapterId, now());
+		send(TEMPLATE_REGISTRATION_LATE, recipients(execution), model(execution));
+		LOG.info("Chapter {} is late registering work items", chapterGroup);
 	}
 
 	/** Task_MidYearReport completed. */

@@ -255,6 +255,13 @@ class RolloutRepository {
 		}
 	}
 
+	Optional<RolloutState> chapterState(long chapterId) {
+		return jdbc.sql("SELECT state FROM thidua_rollout_chapter WHERE id = ?")
+			.param(chapterId)
+			.query((rs, n) -> RolloutState.valueOf(rs.getString("state")))
+			.optional();
+	}
+
 	List<ChapterRow> chapters(long rolloutId) {
 		return jdbc.sql("SELECT * FROM thidua_rollout_chapter WHERE rollout_id = ? ORDER BY chapter_group")
 			.param(rolloutId)

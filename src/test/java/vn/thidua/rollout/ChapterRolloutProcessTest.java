@@ -96,6 +96,15 @@ class ChapterRolloutProcessTest {
 		assertThat(chapter2.workItems()).hasSize(1);
 		assertThat(progress.summary()).containsEntry("chapters", 6).containsEntry("REGISTERED", 1);
 
+		// and a chapter that registered in time but waits for the board's acknowledgement is not late
+		ProcessInstance ch3 = driver.chapter(plan, "bode-ch03");
+		driver.reportToCell(ch3);
+		driver.registerWorkItems(ch3);
+		driver.executeJob(ch3, ChapterRolloutVariables.TIMER_REGISTRATION_OVERDUE);
+		assertThat(ch3).isWaitingAt(ChapterRolloutVariables.TASK_BOARD_ACKNOWLEDGE);
+		assertThat(repository.chapters(rolloutId()).get(2).registrationLate()).isFalse();
+		assertThat(notifier.sent(ChapterRolloutService.TEMPLATE_REGISTRATION_LATE)).hasSize(1);
+
 		// when: it registers afterwards, it is no longer overdue
 		driver.reportToCell(ch1);
 		driver.registerWorkItems(ch1);
