@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import vn.thidua.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutRepository.ChapterRow;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;
@@ -28,9 +29,13 @@ class RolloutProgressService {
 
 	private final RolloutProperties properties;
 
-	RolloutProgressService(RolloutRepository repository, RolloutProperties properties) {
+	private final OrganisationDirectory directory;
+
+	RolloutProgressService(RolloutRepository repository, RolloutProperties properties,
+			OrganisationDirectory directory) {
 		this.repository = repository;
 		this.properties = properties;
+		this.directory = directory;
 	}
 
 	record Progress(long rolloutId, String processInstanceId, String wardCode, int year, String theme, String state,
@@ -50,7 +55,12 @@ class RolloutProgressService {
 	record WorkItemView(String name, String target, String successMeasure, LocalDate deadline) {
 	}
 
-	record ProposalView(String fullName, String achievement, String nominationProcessInstanceId) {
+	/**
+	 * A proposed exemplary person, with the start variables of a CommendationNomination for them
+	 * (nominee, chapter code, year, achievement) so that a client can prefill the nomination.
+	 */
+	record ProposalView(String fullName, String achievement, String nominationProcessInstanceId,
+			Map<String, Object> nominationPrefill) {
 	}
 
 	record RolloutSummary(long id, String processInstanceId, String wardCode, int year, String theme, String state) {
@@ -94,7 +104,8 @@ class RolloutProgressService {
 					c.selfRating(), c.confirmedRating(),
 					proposals.getOrDefault(c.id(), List.of())
 						.stream()
-						.map(p -> new ProposalView(p.fullName(), p.achievement(), p.nominationProcessInstanceId()))
+						.map(p -> new ProposalView(p.fullName(), p.achievement(), p.nominationProcessInstanceId(),
+								prefill(p, c, rollout.programme().year())))
 						.toList()));
 		}
 		Map<String, Integer> summary = new LinkedHashMap<>();
@@ -107,6 +118,17 @@ class RolloutProgressService {
 		return new Progress(rollout.id(), rollout.processInstanceId(), rollout.wardCode(), p.year(), p.theme(),
 				rollout.state(), p.registrationDeadline(), p.midYearReportDate(), p.yearEndReportDate(), today, summary,
 				chapters);
+	}
+
+	private Map<String, Object> prefill(Proposal p, ChapterRow c, int year) {
+		Map<String, Object> prefill = new LinkedHashMap<>();
+		prefill.put("nomineeName", p.fullName());
+		directory.chapterByGroup(c.chapterGroup()).ifPresent(ref -> prefill.put("chapterCode", ref.chapter().code()));
+		prefill.put("periodYear", year);
+		if (p.achievement() != null) {
+			prefill.put("achievementReport", p.achievement());
+		}
+		return prefill;
 	}
 
 	private List<Overdue> overdue(Rollout rollout, ChapterRow c, LocalDate today) {

@@ -190,6 +190,11 @@ class ChapterRolloutProcessTest {
 		var row = repository.chapters(rolloutId()).get(4);
 		assertThat(row.state()).isEqualTo(RolloutState.YEAR_END_DONE);
 		assertThat(row.selfRating()).isEqualTo("Khá");
+		var progress = progressService.progress(repository.findRollout(rolloutId()).orElseThrow());
+		assertThat(progress.chapters().get(4).proposals()).singleElement()
+			.satisfies(p -> assertThat(p.nominationPrefill()).containsEntry("nomineeName", "Hội viên Nguyễn Thị Tâm")
+				.containsEntry("chapterCode", "ch05")
+				.containsEntry("periodYear", 2027));
 		assertThat(notifier.sent(ChapterRolloutService.TEMPLATE_EXEMPLARY_PROPOSED)).singleElement()
 			.satisfies(s -> assertThat(s.model().get("people").toString()).contains("Nguyễn Thị Tâm"));
 	}
