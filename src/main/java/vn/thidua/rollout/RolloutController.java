@@ -1,0 +1,147 @@
+package vn.thidua.rollout;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.organisation.GroupIds;
+import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
+import vn.thidua.rollout.RolloutProgressService.Progress;
+import vn.thidua.rollout.RolloutProgressService.RolloutSummary;
+import vn.thidua.rollout.RolloutRepository.Rollout;
+import vn.thidua.security.CurrentUser;
+
+/**
+ * {@code /api/rollouts}: the board's and the chair's view of a rollout's progress, as JSON or CSV
+ * ({@code Accept: text/csv} or {@code ?format=csv}). Only the board and the chair of the rollout's
+ * ward (and administrators) may read it; everyone else, chapter heads included, gets 403.
+ */
+@RestController
+@RequestMapping("/api/rollouts")
+class RolloutController {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final RolloutProgressService progress;
+
+	private final OrganisationDirectory directory;
+
+	private final CurrentUser currentUser;
+
+	RolloutController(RolloutProgressService progress, OrganisationDirectory directory, CurrentUser currentUser) {
+		this.progress = progress;
+		this.directory = directory;
+		this.currentUser = currentUser;
+	}
+
+	/** The rollouts of the wards whose board or chair the caller is, newest first. */
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	List<RolloutSummary> list() {
+		List<String> wards = directory.wards()
+			.stream()
+			.map(w -> w.code())
+			.filter(this::mayRead)
+			.toList();
+		return progress.list(wards);
+	}
+
+	@GetMapping(value = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	Progress progress(@PathVariable long id) {
+		return progress.progress(readable(id));
+	}
+
+	@GetMapping(value = "/{id}/progress", produces = "text/csv")
+	ResponseEntity<String> progressCsvByAccept(@PathVariable long id) {
+		return csv(progress.progress(readable(id)));
+	}
+
+	@GetMapping(value = "/{id}/progress", params = "format=csv")
+	ResponseEntity<String> progressCsvByParameter(@PathVariable long id) {
+		return csv(progress.progress(readable(id)));
+	}
+
+	@ExceptionHandler(AccessDenied.class)
+	ResponseEntity<Map<String, Object>> denied(AccessDenied ex) {
+		return ResponseEntity.status(ex.status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", ex.status.value(), "message", ex.getMessage()));
+	}
+
+	private Rollout readable(long id) {
+		Rollout rollout = progress.rollout(id)
+			.orElseThrow(() -> new AccessDenied(HttpStatus.NOT_FOUND, "Không có chương trình triển khai số " + id + "."));
+		if (!mayRead(rollout.wardCode())) {
+			throw new AccessDenied(HttpStatus.FORBIDDEN,
+					"Chỉ Ban Thường vụ và Chủ tịch Hội được xem tiến độ triển khai của các chi hội.");
+		}
+		return rollout;
+	}
+
+	private boolean mayRead(String wardCode) {
+		return currentUser.inGroup(GroupIds.board(wardCode)) || currentUser.inGroup(GroupIds.chair(wardCode))
+				|| currentUser.inGroup(GroupIds.ADMINS);
+	}
+
+	private static ResponseEntity<String> csv(Progress p) {
+		StringWriter out = new StringWriter();
+		// the byte order mark makes Excel read the Vietnamese text as UTF-8
+		out.write('\uFEFF');
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader("Mã chi hội", "Chi hội", "Trạng thái", "Quá hạn", "Ban Thường vụ đã ghi nhận", "Số phần việc",
+					"Mô hình, phần việc đã đăng ký", "Tự xếp loại", "Xếp loại đã xác nhận", "Gương điển hình đề xuất")
+			.get();
+		try (CSVPrinter printer = new CSVPrinter(out, format)) {
+			for (ChapterProgress c : p.chapters()) {
+				printer.printRecord(c.chapterGroup(), c.chapterName(), c.stateLabel(),
+						c.overdue().stream().map(o -> o.label()).collect(Collectors.joining("; ")),
+						c.acknowledged() ? "Có" : "Chưa", c.workItems().size(),
+						c.workItems()
+							.stream()
+							.map(w -> w.name() + " (chỉ tiêu: " + w.target() + "; thời hạn: " + w.deadline() + ")")
+							.collect(Collectors.joining("; ")),
+						c.selfRating() == null ? "" : c.selfRating(),
+						c.confirmedRating() == null ? "" : c.confirmedRating(),
+						c.proposals().stream().map(pr -> pr.fullName()).collect(Collectors.joining("; ")));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String filename = "tien-do-trien-khai-" + p.year() + "-" + p.rolloutId() + ".csv";
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+			.body(out.toString());
+	}
+
+	/** 403 or 404 with a Vietnamese message. */
+	static final class AccessDenied extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final HttpStatus status;
+
+		AccessDenied(HttpStatus status, String message) {
+			super(message);
+			this.status = status;
+		}
+
+	}
+
+}

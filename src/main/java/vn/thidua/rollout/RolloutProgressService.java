@@ -1,0 +1,152 @@
+package vn.thidua.rollout;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.rollout.RolloutRepository.ChapterRow;
+import vn.thidua.rollout.RolloutRepository.Proposal;
+import vn.thidua.rollout.RolloutRepository.Rollout;
+import vn.thidua.rollout.RolloutRepository.WorkItem;
+
+/**
+ * What the board sees of a rollout: each chapter's state, what is overdue, its work items, rating and
+ * proposed exemplary people. Read from the app's tables; overdue is computed against the engine's
+ * clock and the programme's dates.
+ */
+@Service
+class RolloutProgressService {
+
+	private final RolloutRepository repository;
+
+	private final RolloutProperties properties;
+
+	private final OrganisationDirectory directory;
+
+	RolloutProgressService(RolloutRepository repository, RolloutProperties properties,
+			OrganisationDirectory directory) {
+		this.repository = repository;
+		this.properties = properties;
+		this.directory = directory;
+	}
+
+	record Progress(long rolloutId, String processInstanceId, String wardCode, int year, String theme, String state,
+			LocalDate registrationDeadline, LocalDate midYearReportDate, LocalDate yearEndReportDate, LocalDate asOf,
+			Map<String, Integer> summary, List<ChapterProgress> chapters) {
+	}
+
+	record ChapterProgress(String chapterGroup, String chapterName, String partyCellGroup, RolloutState state,
+			String stateLabel, boolean acknowledged, String changeRequest, List<Overdue> overdue,
+			List<WorkItemView> workItems, String selfRating, String confirmedRating, List<ProposalView> proposals) {
+	}
+
+	/** A deadline the chapter has missed. */
+	record Overdue(String code, String label, LocalDate due) {
+	}
+
+	record WorkItemView(String name, String target, String successMeasure, LocalDate deadline) {
+	}
+
+	/**
+	 * A proposed exemplary person, with the start variables of a CommendationNomination for them
+	 * (nominee, chapter code, year, achievement) so that a client can prefill the nomination.
+	 */
+	record ProposalView(String fullName, String achievement, String nominationProcessInstanceId,
+			Map<String, Object> nominationPrefill) {
+	}
+
+	record RolloutSummary(long id, String processInstanceId, String wardCode, int year, String theme, String state) {
+	}
+
+	Optional<Rollout> rollout(long id) {
+		return repository.findRollout(id);
+	}
+
+	List<RolloutSummary> list(List<String> wardCodes) {
+		return repository.rolloutsOf(wardCodes)
+			.stream()
+			.map(r -> new RolloutSummary(r.id(), r.processInstanceId(), r.wardCode(), r.programme().year(),
+					r.programme().theme(), r.state()))
+			.toList();
+	}
+
+	Progress progress(Rollout rollout) {
+		LocalDate today = Texts.today();
+		Map<Long, List<WorkItem>> items = repository.workItems(rollout.id())
+			.stream()
+			.collect(Collectors.groupingBy(WorkItem::chapterId, LinkedHashMap::new, Collectors.toList()));
+		Map<Long, List<Proposal>> proposals = repository.proposals(rollout.id())
+			.stream()
+			.collect(Collectors.groupingBy(Proposal::chapterId, LinkedHashMap::new, Collectors.toList()));
+		List<ChapterProgress> chapters = new ArrayList<>();
+		Map<RolloutState, Integer> byState = new EnumMap<>(RolloutState.class);
+		int overdueCount = 0;
+		for (ChapterRow c : repository.chapters(rollout.id())) {
+			List<Overdue> overdue = overdue(rollout, c, today);
+			if (!overdue.isEmpty()) {
+				overdueCount++;
+			}
+			byState.merge(c.state(), 1, Integer::sum);
+			chapters.add(new ChapterProgress(c.chapterGroup(), c.chapterName(), c.partyCellGroup(), c.state(),
+					c.state().label(), c.acknowledgedAt() != null, c.changeRequest(), overdue,
+					items.getOrDefault(c.id(), List.of())
+						.stream()
+						.map(w -> new WorkItemView(w.name(), w.target(), w.successMeasure(), w.deadline()))
+						.toList(),
+					c.selfRating(), c.confirmedRating(),
+					proposals.getOrDefault(c.id(), List.of())
+						.stream()
+						.map(p -> new ProposalView(p.fullName(), p.achievement(), p.nominationProcessInstanceId(),
+								prefill(p, c, rollout.programme().year())))
+						.toList()));
+		}
+		Map<String, Integer> summary = new LinkedHashMap<>();
+		summary.put("chapters", chapters.size());
+		for (RolloutState s : RolloutState.values()) {
+			summary.put(s.name(), byState.getOrDefault(s, 0));
+		}
+		summary.put("overdue", overdueCount);
+		var p = rollout.programme();
+		return new Progress(rollout.id(), rollout.processInstanceId(), rollout.wardCode(), p.year(), p.theme(),
+				rollout.state(), p.registrationDeadline(), p.midYearReportDate(), p.yearEndReportDate(), today, summary,
+				chapters);
+	}
+
+	private Map<String, Object> prefill(Proposal p, ChapterRow c, int year) {
+		Map<String, Object> prefill = new LinkedHashMap<>();
+		prefill.put("nomineeName", p.fullName());
+		directory.chapterByGroup(c.chapterGroup()).ifPresent(ref -> prefill.put("chapterCode", ref.chapter().code()));
+		prefill.put("periodYear", year);
+		if (p.achievement() != null) {
+			prefill.put("achievementReport", p.achievement());
+		}
+		return prefill;
+	}
+
+	private List<Overdue> overdue(Rollout rollout, ChapterRow c, LocalDate today) {
+		var p = rollout.programme();
+		List<Overdue> overdue = new ArrayList<>();
+		if (c.state().before(RolloutState.REGISTERED)
+				&& (c.registrationLate() || today.isAfter(p.registrationDeadline()))) {
+			overdue.add(new Overdue("REGISTRATION", "Quá hạn đăng ký mô hình, phần việc", p.registrationDeadline()));
+		}
+		LocalDate midYearDue = p.midYearReportDate().plus(properties.reportGrace());
+		if (c.state().before(RolloutState.MID_YEAR_DONE) && today.isAfter(midYearDue)) {
+			overdue.add(new Overdue("MID_YEAR_REPORT", "Quá hạn báo cáo sơ kết", midYearDue));
+		}
+		LocalDate yearEndDue = p.yearEndReportDate().plus(properties.reportGrace());
+		if (c.state().before(RolloutState.YEAR_END_DONE) && today.isAfter(yearEndDue)) {
+			overdue.add(new Overdue("YEAR_END_REPORT", "Quá hạn báo cáo tổng kết", yearEndDue));
+		}
+		return overdue;
+	}
+
+}

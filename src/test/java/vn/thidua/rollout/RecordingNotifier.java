@@ -1,0 +1,61 @@
+package vn.thidua.rollout;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import vn.thidua.notification.Notifier;
+import vn.thidua.notification.Recipients;
+
+/**
+ * Process tests check which outcome notifications a step asks for, without mail: import
+ * {@link Config}. Integration tests use the real notifier instead.
+ */
+public class RecordingNotifier implements Notifier {
+
+	/**
+	 * {@code @ProcessTest} runs without a web server, but the REST starter's Jersey configuration
+	 * insists on one: process tests leave it out until the shared annotation does.
+	 */
+	public static final String WITHOUT_REST_SERVLET = "spring.autoconfigure.exclude="
+			+ "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
+
+	/** One {@link Notifier#send} call. */
+	public record Sent(String template, Recipients recipients, Map<String, Object> model) {
+	}
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void send(String template, Recipients recipients, Map<String, Object> model) {
+		sent.add(new Sent(template, recipients, Map.copyOf(model)));
+	}
+
+	public List<Sent> sent() {
+		return List.copyOf(sent);
+	}
+
+	public List<Sent> sent(String template) {
+		return sent.stream().filter(s -> s.template().equals(template)).toList();
+	}
+
+	public void clear() {
+		sent.clear();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Config {
+
+		@Bean
+		@Primary
+		RecordingNotifier recordingNotifier() {
+			return new RecordingNotifier();
+		}
+
+	}
+
+}
