@@ -14,7 +14,7 @@ import org.springframework.core.io.Resource;
  * @param file the organisation YAML file ({@code file:/etc/thidua/organisation.yaml}, or the demo
  *        file on the classpath)
  * @param processStarters process definition key to the roles that may start it
- * @param processReaders roles that may read process definitions (diagrams and start forms)
+ * @param processReaders roles that may read every process definition (diagrams and forms)
  */
 @ConfigurationProperties("thidua.organisation")
 public record OrganisationProperties(@DefaultValue("classpath:organisation/demo.yaml") Resource file,

@@ -298,12 +298,12 @@ public class OrganisationSync {
 
 			Set<String> readerGroups = new LinkedHashSet<>();
 			properties.processReaders().forEach(r -> readerGroups.addAll(groupsByRole.get(r)));
+			// reading a model (diagram, forms) shows no instance data: readers see every process,
+			// including those only ever called by another (ChapterRollout)
 			Map<String, Set<Permission>> definitionPermissions = new LinkedHashMap<>();
 			for (String group : readerGroups) {
-				for (String key : processKeys()) {
-					definitionPermissions.computeIfAbsent(group + "|" + key, k -> new LinkedHashSet<>())
-						.add(Permissions.READ);
-				}
+				definitionPermissions.computeIfAbsent(group + "|" + Authorization.ANY, k -> new LinkedHashSet<>())
+					.add(Permissions.READ);
 			}
 			properties.processStarters().forEach((key, roles) -> roles.forEach(role -> {
 				for (String group : groupsByRole.get(role)) {
@@ -329,11 +329,6 @@ public class OrganisationSync {
 			}));
 		}
 		return merge(grants);
-	}
-
-	/** The processes people see: every one that somebody may start. */
-	private Set<String> processKeys() {
-		return properties.processStarters().keySet();
 	}
 
 	private static List<Grant> merge(List<Grant> grants) {
