@@ -25,7 +25,7 @@ class TasklistBrandingController {
 		this.branding = TasklistBranding.of(directory.organisation());
 	}
 
-	@GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/thidua/branding.json",
+	@GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/assets/thidua/branding.json",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TasklistBranding> branding() {
 		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(10))).body(branding);

@@ -1,14 +1,14 @@
 /*
  * Thi đua: overrides the webjar's app/tasklist/scripts/config.js (the application's classpath
- * comes first). Shared settings (language, branding, date format): ../../../thidua/thidua-config.js
+ * comes first). Shared settings (language, branding, date format): ../../../assets/thidua/thidua-config.js
  */
-import { sharedConfig } from '../../../thidua/thidua-config.js';
+import { sharedConfig } from '../../../assets/thidua/thidua-config.js';
 
 export default {
   ...sharedConfig(),
 
   // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/
-  customScripts: ['../../thidua/language-switch'],
+  customScripts: ['../../assets/thidua/language-switch'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {

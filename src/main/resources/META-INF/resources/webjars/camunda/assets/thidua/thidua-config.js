@@ -51,9 +51,10 @@ export function sharedConfig() {
   const locale = chosenLocale();
   return {
     app: {
-      // the header and the page title show "<vendor> <name>"
-      vendor: branding.appName,
-      name: branding.organisationName ? '– ' + branding.organisationName : '– Công việc'
+      // header and page title show "<vendor> <name>": "Thi đua – Hội LHPN phường Bồ Đề";
+      // the login page shows the name under the logo (and thidua.css adds "Thi đua" there)
+      vendor: branding.appName + ' –',
+      name: branding.organisationName || 'Công việc'
     },
     locales: {
       availableLocales: [locale],
