@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,8 +117,9 @@ class TasklistLocalizationBrowserTest {
 
 		// when: she takes the task
 		browser.waitFor(By.cssSelector("button.claim")).click();
-		browser.waitFor(By.cssSelector(".task-details li.assignee"));
-		browser.waitFor(By.xpath("//button[normalize-space()='Hoàn thành']"));
+		browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		browser.waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Hoàn thành']")));
 		browser.screenshot("04-tasklist-task-claimed");
 
 		// then
@@ -127,7 +129,10 @@ class TasklistLocalizationBrowserTest {
 		// when: the start-process dialog
 		browser.waitFor(By.partialLinkText("Bắt đầu quy trình")).click();
 		browser.waitFor(By.cssSelector(".modal-dialog"));
-		browser.waitForText("Bấm vào quy trình muốn bắt đầu.");
+		// the hint above the list, or the notice when no process is deployed yet
+		browser.waiting()
+			.until(d -> browser.visibleText().contains("Bấm vào quy trình muốn bắt đầu.")
+					|| browser.visibleText().contains("Chưa có quy trình nào chị được phép bắt đầu."));
 		browser.screenshot("05-tasklist-start-process");
 
 		// then
