@@ -116,6 +116,14 @@ public final class Browser implements AutoCloseable {
 	 */
 	public Browser login(String user, String password) {
 		go("/camunda/app/tasklist/default/");
+		return submitLogin(user, password);
+	}
+
+	/**
+	 * Fills in the Camunda login form shown on the current page (Tasklist's or the welcome app's)
+	 * and waits until the header shows the logged-in user.
+	 */
+	public Browser submitLogin(String user, String password) {
 		WebElement username = wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")));
 		username.clear();

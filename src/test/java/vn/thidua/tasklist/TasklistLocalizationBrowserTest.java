@@ -69,7 +69,18 @@ class TasklistLocalizationBrowserTest {
 		browser.go("/");
 		assertLoginPageInVietnamese("01-welcome-login");
 
-		// when: Tasklist's own login page
+		// when: she logs in there, the welcome app lists her applications
+		browser.submitLogin("head1", "demo");
+		browser.waitFor(By.partialLinkText("Công việc"));
+		browser.screenshot("07-welcome-applications");
+
+		// then
+		assertVietnameseWithoutBanner();
+		assertThat(browser.visibleText()).doesNotContain("Applications", "Tasklist", "Profile");
+
+		// when: Tasklist's own login page, after logging out
+		browser.waitFor(By.cssSelector("[cam-widget-header] .account .dropdown-toggle")).click();
+		browser.waitFor(By.partialLinkText("Đăng xuất")).click();
 		browser.go("/camunda/app/tasklist/default/");
 
 		// then
@@ -162,6 +173,20 @@ class TasklistLocalizationBrowserTest {
 		browser.waitForText("Bắt đầu quy trình");
 		browser.waitFor(By.cssSelector("a.thidua-language-switch[lang=en]"));
 		assertVietnameseWithoutBanner();
+	}
+
+	@Test
+	void shouldHideTheMigrationBannerInCockpitWhichStaysEnglishForOperators() {
+		// when
+		browser.go("/camunda/app/cockpit/default/");
+		browser.waitFor(By.cssSelector("form[name=signinForm] button[type=submit]"));
+		browser.submitLogin("admin", "demo");
+		browser.waitForText("Processes");
+		browser.screenshot("08-cockpit");
+
+		// then
+		assertThat(browser.visible(By.cssSelector(".ce-eol-banner"))).as("migration banner").isEmpty();
+		assertThat(browser.visibleText()).doesNotContain("Camunda 8", "migrate", "Powered by");
 	}
 
 	private void assertVietnameseWithoutBanner() {
