@@ -91,11 +91,6 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** The Camunda web apps' root, e.g. {@code http://localhost:8080/camunda}. */
-	public String camundaUrl() {
-		return baseUrl + "/camunda";
-	}
-
 	public WebDriver driver() {
 		return driver;
 	}
@@ -143,7 +138,8 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the page shows {@code text} somewhere visible (a button, a label, a message). */
 	public Browser waitForText(String text) {
-		wait.withMessage(() -> "text \"" + text + "\" visible; the page shows: " + visibleText())
+		new WebDriverWait(driver, TIMEOUT)
+			.withMessage(() -> "text \"" + text + "\" visible; the page shows: " + visibleText())
 			.until(d -> visibleText().contains(text));
 		return this;
 	}

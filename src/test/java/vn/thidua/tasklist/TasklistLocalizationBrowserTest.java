@@ -2,6 +2,9 @@ package vn.thidua.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +36,8 @@ class TasklistLocalizationBrowserTest {
 	/** Tasklist's common labels in English, as the issue lists them. */
 	private static final List<String> ENGLISH = List.of("Claim", "Complete", "Start process", "Filter", "Add Comment",
 			"Set due date", "Created");
+
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private static final String TASK_NAME = "Xét đề nghị khen thưởng chị Nguyễn Thị Hoa";
 
@@ -136,6 +143,16 @@ class TasklistLocalizationBrowserTest {
 		// then
 		assertVietnameseWithoutBanner();
 		assertThat(browser.visibleText()).contains("Hoàn thành", "Nguyễn Thị Ánh");
+
+		// when: the creation time's tooltip, in the long date format of config.js, Vietnamese weekday
+		new Actions(browser.driver()).moveToElement(browser.waitFor(By.cssSelector(".creation-date span[uib-tooltip]")))
+			.perform();
+		WebElement tooltip = browser.waitFor(By.cssSelector(".tooltip-inner"));
+		browser.screenshot("04b-tasklist-date-tooltip");
+
+		// then
+		assertThat(tooltip.getText()).matches("(Chủ nhật|Thứ (hai|ba|tư|năm|sáu|bảy)), \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}")
+			.contains(ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMinutes(5).format(DAY_MONTH_YEAR));
 
 		// when: the start-process dialog
 		browser.waitFor(By.partialLinkText("Bắt đầu quy trình")).click();
