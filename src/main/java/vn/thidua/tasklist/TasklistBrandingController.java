@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.organisation.OrganisationDirectory;
 
 /**
- * Serves the product and organisation name to the Camunda web apps' {@code scripts/config.js}
- * (our override in {@code META-INF/resources/webjars/camunda/app/*}), which puts them into the
- * header and the page title. Public: the login page shows them before anyone has logged in, and
- * the organisation name is no secret.
+ * Serves the product and organisation name to {@code assets/thidua/thidua-config.js}, which our
+ * overrides of Tasklist's and Welcome's {@code scripts/config.js} import to put them into the
+ * header, the login page and the page title. The JSON lies beside that script (it fetches
+ * {@code branding.json} relative to itself); this mapping wins over the starter's static resource
+ * handler. Public: the login page shows the name before anyone has logged in, and it is no secret.
  */
 @RestController
 class TasklistBrandingController {
