@@ -1,0 +1,36 @@
+/*
+ * Thi đua: overrides the webjar's app/tasklist/scripts/config.js (the application's classpath
+ * comes first). Shared settings (language, branding, date format): ../../../assets/thidua/thidua-config.js
+ */
+import { sharedConfig } from '../../../assets/thidua/thidua-config.js';
+
+export default {
+  ...sharedConfig(),
+
+  // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/
+  customScripts: ['../../assets/thidua/language-switch'],
+
+  // Camunda's defaults, descriptions in Vietnamese
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'nhận công việc đang chọn'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'chuyển đến bộ lọc đầu tiên'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'chuyển đến công việc đầu tiên trong danh sách'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'chuyển đến ô nhập đầu tiên của biểu mẫu'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'mở hộp thoại bắt đầu quy trình'
+    }
+  }
+};
