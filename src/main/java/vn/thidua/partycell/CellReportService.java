@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
@@ -55,10 +54,10 @@ class CellReportService {
 
 	private final IdentityService identityService;
 
-	private final ObjectProvider<Notifier> notifier;
+	private final Notifier notifier;
 
 	CellReportService(OrganisationDirectory directory, CellReportRepository repository,
-			IdentityService identityService, ObjectProvider<Notifier> notifier) {
+			IdentityService identityService, Notifier notifier) {
 		this.directory = directory;
 		this.repository = repository;
 		this.identityService = identityService;
@@ -162,13 +161,7 @@ class CellReportService {
 		model.put("processInstanceId", execution.getProcessInstanceId());
 		Recipients recipients = Recipients.groups(Set.of((String) execution.getVariable(BOARD_GROUP),
 				(String) execution.getVariable(ProcessVariables.CHAPTER_GROUP)));
-		Notifier n = notifier.getIfAvailable();
-		if (n == null) {
-			LOG.warn("No Notifier bean: the board is not told of the guidance for report {}",
-					execution.getVariable(CELL_REPORT_ID));
-			return;
-		}
-		n.send(TEMPLATE_GUIDANCE_AGREED, recipients, model);
+		notifier.send(TEMPLATE_GUIDANCE_AGREED, recipients, model);
 	}
 
 	private long reportId(DelegateExecution execution) {

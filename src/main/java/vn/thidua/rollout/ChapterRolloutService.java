@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
@@ -52,10 +51,10 @@ class ChapterRolloutService {
 
 	private final IdentityService identityService;
 
-	private final ObjectProvider<Notifier> notifier;
+	private final Notifier notifier;
 
 	ChapterRolloutService(OrganisationDirectory directory, RolloutRepository repository, RolloutProperties properties,
-			IdentityService identityService, ObjectProvider<Notifier> notifier) {
+			IdentityService identityService, Notifier notifier) {
 		this.directory = directory;
 		this.repository = repository;
 		this.properties = properties;
@@ -231,12 +230,7 @@ class ChapterRolloutService {
 	}
 
 	private void send(String template, Recipients recipients, Map<String, Object> model) {
-		Notifier n = notifier.getIfAvailable();
-		if (n == null) {
-			LOG.warn("No Notifier bean: notification {} not sent", template);
-			return;
-		}
-		n.send(template, recipients, model);
+		notifier.send(template, recipients, model);
 	}
 
 	private static long chapterId(DelegateExecution execution) {

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
@@ -53,10 +52,10 @@ class RolloutService {
 
 	private final IdentityService identityService;
 
-	private final ObjectProvider<Notifier> notifier;
+	private final Notifier notifier;
 
 	RolloutService(OrganisationDirectory directory, RolloutRepository repository, IdentityService identityService,
-			ObjectProvider<Notifier> notifier) {
+			Notifier notifier) {
 		this.directory = directory;
 		this.repository = repository;
 		this.identityService = identityService;
@@ -206,12 +205,7 @@ class RolloutService {
 	}
 
 	private void send(String template, Recipients recipients, Map<String, Object> model) {
-		Notifier n = notifier.getIfAvailable();
-		if (n == null) {
-			LOG.warn("No Notifier bean: notification {} not sent", template);
-			return;
-		}
-		n.send(template, recipients, model);
+		notifier.send(template, recipients, model);
 	}
 
 	/** The programme as submitted on the start form or in Task_BoardReviseProgramme, with its rules. */

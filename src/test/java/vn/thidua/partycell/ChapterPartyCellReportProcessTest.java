@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.rollout.RecordingNotifier;
 import vn.thidua.support.ProcessTest;
@@ -30,7 +29,6 @@ import vn.thidua.validation.FormValidationException;
 /** Every path of {@code bpmn/ChapterPartyCellReport.bpmn} on the real engine and database. */
 @ProcessTest
 @Import(RecordingNotifier.Config.class)
-@TestPropertySource(properties = RecordingNotifier.WITHOUT_REST_SERVLET)
 class ChapterPartyCellReportProcessTest {
 
 	@Autowired

@@ -23,14 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.support.ProcessTest;
 
 /** Every path of {@code bpmn/ChapterRollout.bpmn}, one chapter's year, on the real engine and database. */
 @ProcessTest
 @Import(RecordingNotifier.Config.class)
-@TestPropertySource(properties = RecordingNotifier.WITHOUT_REST_SERVLET)
 class ChapterRolloutProcessTest {
 
 	@Autowired

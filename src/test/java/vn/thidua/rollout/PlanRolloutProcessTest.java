@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.partycell.PartyCellReportVariables;
 import vn.thidua.support.ProcessTest;
@@ -27,7 +26,6 @@ import vn.thidua.validation.FormValidationException;
 /** Every path of {@code bpmn/PlanRollout.bpmn} on the real engine and database. */
 @ProcessTest
 @Import(RecordingNotifier.Config.class)
-@TestPropertySource(properties = RecordingNotifier.WITHOUT_REST_SERVLET)
 class PlanRolloutProcessTest {
 
 	@Autowired

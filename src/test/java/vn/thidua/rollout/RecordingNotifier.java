@@ -17,13 +17,6 @@ import vn.thidua.notification.Recipients;
  */
 public class RecordingNotifier implements Notifier {
 
-	/**
-	 * {@code @ProcessTest} runs without a web server, but the REST starter's Jersey configuration
-	 * insists on one: process tests leave it out until the shared annotation does.
-	 */
-	public static final String WITHOUT_REST_SERVLET = "spring.autoconfigure.exclude="
-			+ "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
-
 	/** One {@link Notifier#send} call. */
 	public record Sent(String template, Recipients recipients, Map<String, Object> model) {
 	}
