@@ -18,7 +18,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.job-execution.enabled=false", "spring.mail.host=" })
 @Import(ProcessEngineCoverageConfiguration.class)
