@@ -134,6 +134,204 @@ class CommendationNominationProcessTest {
 		verify(notifier).send(eq("decision-signed"), any(Recipients.class), any());
 	}
 
+	@Test
+	void shouldReturnForChangesAndComeBackToBoardAfterResubmission() {
+		// given
+		ProcessInstance pi = nominate("head1", nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN"));
+
+		// when: a return without a reason is refused, the task stays
+		assertThatThrownBy(() -> boardDecides(pi, "return", " "))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("boardReason"));
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
+		boardDecides(pi, "return", "Bổ sung số liệu về mô hình");
+
+		// then: the chapter revises; a revision that breaks a rule comes back to the chapter
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE);
+		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-ch01");
+		verify(notifier).send(eq("nomination-returned"), any(Recipients.class), any());
+		Map<String, Object> revised = nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN");
+		revised.put("noDisciplineDeclared", false);
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE)
+			.hasPassed(NominationVariables.TASK_CHECK)
+			.variables()
+			.containsEntry("checksPassed", false);
+		assertThat((String) runtimeService.getVariable(pi.getId(), "checksProblem")).contains("cam đoan");
+
+		revised.put("noDisciplineDeclared", true);
+		revised.put("achievementReport", "Bổ sung: vận động 45 hội viên tham gia mô hình.");
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW).variables().containsEntry("checksPassed", true);
+	}
+
+	@Test
+	void shouldRejectWithReasonAndFreeTheAchievement() {
+		// given
+		ProcessInstance pi = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
+
+		// when
+		assertThatThrownBy(() -> boardDecides(pi, "reject", null))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("boardReason"));
+		boardDecides(pi, "reject", "Thành tích chưa nổi bật so với các đề nghị khác");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_NominationRejected");
+		verify(notifier).send(eq("nomination-rejected"), any(Recipients.class), any());
+		ProcessInstance again = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
+		assertThat(again).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
+	}
+
+	@Test
+	void shouldRefuseDuplicateNominationAndUnknownAwardAndForeignChapter() {
+		// given
+		nominate("head3", nomination("Phạm Thị Lụa", "CSTD_CO_SO"));
+		long before = runtimeService.createProcessInstanceQuery().count();
+
+		// when / then: the same nominee (other spacing and case), award and period
+		assertThatThrownBy(() -> nominate("head3", nomination("  phạm  thị lụa ", "CSTD_CO_SO")))
+			.satisfies(t -> assertThat(validationError(t).getMessage()).contains("một thành tích chỉ khen một lần"));
+		assertThatThrownBy(() -> nominate("head3", nomination("Đỗ Thị Na", "KHONG_CO")))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("awardCode"));
+		Map<String, Object> foreign = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		foreign.put("chapterCode", "ch01");
+		assertThatThrownBy(() -> nominate("head3", foreign))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("chapterCode"));
+		Map<String, Object> tooLong = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		tooLong.put("achievementReport", "a".repeat(100_000));
+		assertThatThrownBy(() -> nominate("head3", tooLong))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("achievementReport"));
+		Map<String, Object> closedYear = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		closedYear.put("periodYear", (long) year - 5);
+		assertThatThrownBy(() -> nominate("head3", closedYear))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("periodYear"));
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+
+		// the board nominates for a chapter of its ward
+		ProcessInstance byBoard = nominate("board1", foreign);
+		assertThat(byBoard).variables().containsEntry("chapterGroup", "bode-ch01").containsEntry("initiator", "board1");
+	}
+
+	@Test
+	void shouldSendNominationBackToBoardOnObjectionDuringDisclosure() {
+		// given
+		ProcessInstance pi = nominate("head4", nomination("Hoàng Thị Yến", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+
+		// when
+		objections.lodge(pi.getId(), "head5", "Chị Yến đang có đơn khiếu nại ở tổ dân phố");
+
+		// then
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW)
+			.hasPassed(NominationVariables.TASK_RECORD_OBJECTION)
+			.variables()
+			.containsEntry("objectionReason", "Chị Yến đang có đơn khiếu nại ở tổ dân phố")
+			.containsEntry("objectionCount", 1);
+		verify(notifier).send(eq("objection-lodged"), any(Recipients.class), any());
+		assertThatThrownBy(() -> objections.lodge(pi.getId(), "head5", "lần hai"))
+			.isInstanceOf(ObjectionService.Refused.class);
+		boardDecides(pi, "approve", null);
+		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+	}
+
+	@Test
+	void shouldTellChairAndReopenVoteWhenQuorumIsMissedAtDeadline() {
+		// given
+		ProcessInstance pi = nominate("head5", nomination("Vũ Thị Xuân", "GK_UBND_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+		voteAll(pi, "agree", "agree", "agree", null, null);
+
+		// when: the deadline passes with 3 of 5 ballots (quorum 2/3)
+		Job deadline = managementService.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(NominationVariables.VOTING_DEADLINE)
+			.singleResult();
+		managementService.executeJob(deadline.getId());
+
+		// then
+		assertThat(pi).hasPassed(NominationVariables.TASK_NOTIFY_QUORUM_MISSED)
+			.isWaitingAt(NominationVariables.TASK_COUNCIL_VOTE)
+			.variables()
+			.containsEntry("councilRound", 2)
+			.doesNotContainKey("quorumReached");
+		verify(notifier).send(eq("quorum-missed"), any(Recipients.class), any());
+		assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(5);
+		voteAll(pi, "agree", "agree", "agree", "agree", null);
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(NominationVariables.VOTING_DEADLINE)
+			.singleResult()
+			.getId());
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION)
+			.variables()
+			.containsEntry("votesAgree", 4)
+			.containsEntry("votesAbstain", 1);
+	}
+
+	@Test
+	void shouldEndWhenCouncilDoesNotAgree() {
+		// given
+		ProcessInstance pi = nominate("head6", nomination("Bùi Thị Quế", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+
+		// when: 2 of 5 agree (needs more than half of all members)
+		voteAll(pi, "agree", "disagree", "agree", "disagree", "disagree");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_CouncilRejected");
+		verify(notifier).send(eq("nomination-council-rejected"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldRecordRecommendationWhenAwardIsAboveTheWard() {
+		// given
+		ProcessInstance pi = nominate("head1", nomination("Ngô Thị Sen", "BK_HOI_THANH_PHO"));
+		assertThat(pi).variables().containsEntry("decisionPath", "RECOMMENDATION");
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+
+		// when
+		voteAll(pi, "agree", "agree", "agree", "agree", "agree");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_Recommended").hasNotPassed(NominationVariables.TASK_SIGN_DECISION);
+		assertThat(register.list(List.of("bode"), List.of(), year, "bode-ch01"))
+			.anySatisfy(r -> {
+				assertThat(r.nomineeName()).isEqualTo("Ngô Thị Sen");
+				assertThat(r.status()).isEqualTo("RECOMMENDED");
+				assertThat(r.decisionNumber()).isNull();
+			});
+		verify(notifier).send(eq("recommendation-sent"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldKeepBallotsOutOfVariablesAndHistory() {
+		// given
+		ProcessInstance pi = nominate("head2", nomination("Đinh Thị Mơ", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+		Task ballot = taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("council1").singleResult();
+		assertThat(taskService.getVariablesLocal(ballot.getId())).containsKey("vote");
+		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("vote");
+
+		// when
+		voteAll(pi, "disagree", "agree", "agree", "agree", null);
+
+		// then
+		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("vote", "voteComment");
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableNameIn("vote", "voteComment").count()).isZero();
+		assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
+					&& List.of("vote", "voteComment").contains(f.getFieldId()))
+			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+					&& List.of("vote", "voteComment").contains(u.getVariableName()));
+		assertThat(jdbc.sql("SELECT vote FROM thidua_council_vote WHERE process_instance_id = :pid AND voter = 'council1'")
+			.param("pid", pi.getId()).query(String.class).single()).isEqualTo("disagree");
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	Map<String, Object> nomination(String nominee, String award) {
