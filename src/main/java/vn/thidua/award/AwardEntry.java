@@ -3,6 +3,8 @@ package vn.thidua.award;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A row of the award register with its later acts, as the register API shows it.
  *
@@ -18,6 +20,7 @@ public record AwardEntry(long id, String processInstanceId, String wardCode, Str
 
 	public static final String RECOMMENDED = "RECOMMENDED";
 
+	@JsonProperty("currentStatus")
 	public String currentStatus() {
 		if (revocation != null) {
 			return "REVOKED";
