@@ -28,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
+import vn.thidua.award.AwardCatalogue;
+import vn.thidua.award.AwardRegister;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -55,6 +57,12 @@ class NominationIntegrationTest {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	AwardRegister register;
+
+	@Autowired
+	AwardCatalogue catalogue;
 
 	private final int year = LocalDate.now().getYear();
 
@@ -213,6 +221,52 @@ class NominationIntegrationTest {
 		assertThat(instanceCount()).isEqualTo(before);
 		assertThat(refused.getBody()).contains("một thành tích chỉ khen một lần");
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void shouldRefuseObjectionOutsideDisclosure() {
+		// given: a nomination still waiting for the board
+		ResponseEntity<Map<String, Object>> started = post("head2",
+				ENGINE + "/process-definition/key/CommendationNomination/submit-form",
+				form(nomination("Đặng Thị Hồng", "GK_HOI_PHUONG")), MAP);
+		String pid = (String) started.getBody().get("id");
+
+		// when / then
+		ResponseEntity<Map<String, Object>> early = post("head3", "/api/nominations/" + pid + "/objections",
+				Map.of("reason", "Chưa đúng người"), MAP);
+		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat((String) early.getBody().get("message")).contains("không ở trong thời gian công khai");
+		assertThat(post("head3", "/api/nominations/" + pid + "/objections", Map.of("reason", " "), MAP)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(post("head3", "/api/nominations/khong-co/objections", Map.of("reason", "x"), MAP).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldRecordOutcomeOfRecommendationOnceByBoardOrChair() {
+		// given: a recommendation in the register
+		long id = register.record(new AwardRegister.NewAward("it-recommendation-" + System.nanoTime(), "bode",
+				"bode-ch03", "Chi hội Tổ dân phố số 3", "COLLECTIVE", "Chi hội Tổ dân phố số 3", catalogue
+					.find("BK_HOI_THANH_PHO")
+					.orElseThrow(), year, "RECOMMENDED", null, null, null, 5, 0, 0));
+		Map<String, Object> outcome = Map.of("outcome", "GRANTED", "decisionNumber", "321/QĐ-HLHPNTP", "decisionDate",
+				LocalDate.now().toString(), "note", "Hội LHPN thành phố tặng Bằng khen");
+
+		// when / then
+		assertThat(post("head3", "/api/awards/" + id + "/outcome", outcome, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("head1", "/api/awards/" + id + "/outcome", outcome, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("board2", "/api/awards/" + id + "/outcome", Map.of("outcome", "MAYBE"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<Map<String, Object>> recorded = post("board2", "/api/awards/" + id + "/outcome", outcome, MAP);
+		assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(recorded.getBody()).containsEntry("currentStatus", "GRANTED").containsEntry("status", "RECOMMENDED");
+		assertThat(post("chair", "/api/awards/" + id + "/outcome", outcome, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(post("chair", "/api/awards/" + id + "/revocations", Map.of("decisionNumber", "1", "decisionDate",
+				LocalDate.now().toString(), "reason", "x"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
 	}
 
 	@Test
