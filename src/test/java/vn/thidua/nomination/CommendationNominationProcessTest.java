@@ -30,10 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import vn.thidua.award.AwardRegister;
-import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
 import vn.thidua.support.ProcessTest;
 import vn.thidua.validation.FormValidationException;
@@ -81,8 +80,9 @@ class CommendationNominationProcessTest {
 	@Autowired
 	ObjectionService objections;
 
-	@MockitoBean
-	Notifier notifier;
+	/** Spied, not mocked: the real notifier (if any) still records the mails. */
+	@MockitoSpyBean
+	NominationMail mail;
 
 	private final int year = LocalDate.now().getYear();
 
@@ -130,8 +130,8 @@ class CommendationNominationProcessTest {
 			assertThat(r.decisionNumber()).isEqualTo("01/QĐ-HLHPN-" + year);
 			assertThat(r.processInstanceId()).isEqualTo(pi.getId());
 		});
-		verify(notifier).send(eq("nomination-approved"), any(Recipients.class), any());
-		verify(notifier).send(eq("decision-signed"), any(Recipients.class), any());
+		verify(mail).send(eq("nomination-approved"), any(Recipients.class), any());
+		verify(mail).send(eq("decision-signed"), any(Recipients.class), any());
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class CommendationNominationProcessTest {
 		// then: the chapter revises; a revision that breaks a rule comes back to the chapter
 		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE);
 		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-ch01");
-		verify(notifier).send(eq("nomination-returned"), any(Recipients.class), any());
+		verify(mail).send(eq("nomination-returned"), any(Recipients.class), any());
 		Map<String, Object> revised = nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN");
 		revised.put("noDisciplineDeclared", false);
 		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
@@ -176,7 +176,7 @@ class CommendationNominationProcessTest {
 
 		// then
 		assertThat(pi).isEnded().hasPassed("EndEvent_NominationRejected");
-		verify(notifier).send(eq("nomination-rejected"), any(Recipients.class), any());
+		verify(mail).send(eq("nomination-rejected"), any(Recipients.class), any());
 		ProcessInstance again = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
 		assertThat(again).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
 	}
@@ -227,7 +227,7 @@ class CommendationNominationProcessTest {
 			.variables()
 			.containsEntry("objectionReason", "Chị Yến đang có đơn khiếu nại ở tổ dân phố")
 			.containsEntry("objectionCount", 1);
-		verify(notifier).send(eq("objection-lodged"), any(Recipients.class), any());
+		verify(mail).send(eq("objection-lodged"), any(Recipients.class), any());
 		assertThatThrownBy(() -> objections.lodge(pi.getId(), "head5", "lần hai"))
 			.isInstanceOf(ObjectionService.Refused.class);
 		boardDecides(pi, "approve", null);
@@ -255,7 +255,7 @@ class CommendationNominationProcessTest {
 			.variables()
 			.containsEntry("councilRound", 2)
 			.doesNotContainKey("quorumReached");
-		verify(notifier).send(eq("quorum-missed"), any(Recipients.class), any());
+		verify(mail).send(eq("quorum-missed"), any(Recipients.class), any());
 		assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(5);
 		voteAll(pi, "agree", "agree", "agree", "agree", null);
 		managementService.executeJob(managementService.createJobQuery()
@@ -281,7 +281,7 @@ class CommendationNominationProcessTest {
 
 		// then
 		assertThat(pi).isEnded().hasPassed("EndEvent_CouncilRejected");
-		verify(notifier).send(eq("nomination-council-rejected"), any(Recipients.class), any());
+		verify(mail).send(eq("nomination-council-rejected"), any(Recipients.class), any());
 	}
 
 	@Test
@@ -303,7 +303,7 @@ class CommendationNominationProcessTest {
 				assertThat(r.status()).isEqualTo("RECOMMENDED");
 				assertThat(r.decisionNumber()).isNull();
 			});
-		verify(notifier).send(eq("recommendation-sent"), any(Recipients.class), any());
+		verify(mail).send(eq("recommendation-sent"), any(Recipients.class), any());
 	}
 
 	@Test
