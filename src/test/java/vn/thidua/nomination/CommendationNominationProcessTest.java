@@ -150,15 +150,15 @@ class CommendationNominationProcessTest {
 		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-ch01");
 		verify(mail).send(eq("nomination-returned"), any(Recipients.class), any());
 		Map<String, Object> revised = nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN");
-		revised.put("noDisciplineDeclared", false);
+		revised.put("periodYear", (long) year - 5);
 		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
 		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE)
 			.hasPassed(NominationVariables.TASK_CHECK)
 			.variables()
 			.containsEntry("checksPassed", false);
-		assertThat((String) runtimeService.getVariable(pi.getId(), "checksProblem")).contains("cam đoan");
+		assertThat((String) runtimeService.getVariable(pi.getId(), "checksProblem")).contains("không còn nhận đề nghị");
 
-		revised.put("noDisciplineDeclared", true);
+		revised.put("periodYear", (long) year);
 		revised.put("achievementReport", "Bổ sung: vận động 45 hội viên tham gia mô hình.");
 		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
 		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW).variables().containsEntry("checksPassed", true);
