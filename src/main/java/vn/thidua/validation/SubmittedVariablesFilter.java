@@ -37,19 +37,22 @@ import vn.thidua.organisation.GroupIds;
  * A form decides which variables a person may write. Through {@code /engine-rest} a user could
  * otherwise complete their own task with any variable (say, another chapter's group) and steer the
  * rest of the process. So, for everyone but administrators: a start or completion may carry only
- * the keys of the form it belongs to, and task variables cannot be written outside a completion.
+ * the keys of the form it belongs to, and task variables cannot be written outside a completion;
+ * on {@code /engine-rest} and on the web apps' own copy of that API, which Tasklist calls.
  * The values themselves are checked by {@link FormValidationPlugin}.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmittedVariablesFilter {
 
-	private static final Pattern TASK_SUBMIT = Pattern
-		.compile("^/engine-rest/task/([^/]+)/(complete|submit-form|resolve)$");
+	/** The engine REST API as the app serves it, and as Tasklist calls it (the web app's copy). */
+	private static final Pattern API = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
 
-	private static final Pattern TASK_VARIABLES = Pattern.compile("^/engine-rest/task/[^/]+/(variables|localVariables)(/.*)?$");
+	private static final Pattern TASK_SUBMIT = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)$");
 
-	private static final Pattern START = Pattern.compile(
-			"^/engine-rest/process-definition/(key/([^/]+)(/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");
+	private static final Pattern TASK_VARIABLES = Pattern.compile("^/task/[^/]+/(variables|localVariables)(/.*)?$");
+
+	private static final Pattern START = Pattern
+		.compile("^/process-definition/(key/([^/]+)(/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +62,7 @@ class SubmittedVariablesFilter {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
 				new Filter(identityService, formService, repositoryService));
 		registration.setName("thidua-submitted-variables");
-		registration.addUrlPatterns("/engine-rest/*");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(2);
 		return registration;
 	}
@@ -81,11 +84,13 @@ class SubmittedVariablesFilter {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || isAdministrator()) {
+			Matcher api = API.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+			if (!api.matches() || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+					|| isAdministrator()) {
 				chain.doFilter(request, response);
 				return;
 			}
+			String path = api.group(2);
 			if (TASK_VARIABLES.matcher(path).matches()) {
 				refuse(response, HttpServletResponse.SC_FORBIDDEN, null,
 						"Dữ liệu của một việc chỉ được ghi khi hoàn thành việc đó qua biểu mẫu.");

@@ -79,12 +79,15 @@ class TasklistLocalizationBrowserTest {
 
 	@Test
 	void shouldShowTheLoginPagesInVietnamese() {
-		// when: the application's start page (redirects to Camunda's welcome app and its login)
+		// when: the application's start page: it opens Tasklist, which asks her to log in
 		browser.go("/");
-		assertLoginPageInVietnamese("01-welcome-login");
+		assertLoginPageInVietnamese("01-tasklist-login");
+		assertThat(browser.script("return location.pathname")).isEqualTo("/camunda/app/tasklist/default/");
 
-		// when: she logs in there, the welcome app lists her applications
+		// when: she logs in, then opens the welcome app, which lists her applications
 		browser.submitLogin("head1", "demo");
+		browser.waitFor(By.cssSelector("[cam-widget-header] .account .dropdown-toggle"));
+		browser.go("/camunda/app/welcome/default/");
 		browser.waitFor(By.partialLinkText("Công việc"));
 		browser.screenshot("07-welcome-applications");
 
@@ -92,13 +95,13 @@ class TasklistLocalizationBrowserTest {
 		assertVietnameseWithoutBanner();
 		assertThat(browser.visibleText()).doesNotContain("Applications", "Tasklist", "Profile");
 
-		// when: Tasklist's own login page, after logging out
+		// when: the welcome app's own login page, after logging out
 		browser.waitFor(By.cssSelector("[cam-widget-header] .account .dropdown-toggle")).click();
 		browser.waitFor(By.partialLinkText("Đăng xuất")).click();
-		browser.go("/camunda/app/tasklist/default/");
+		browser.go("/camunda/app/welcome/default/");
 
 		// then
-		assertLoginPageInVietnamese("02-tasklist-login");
+		assertLoginPageInVietnamese("02-welcome-login");
 	}
 
 	private void assertLoginPageInVietnamese(String screenshot) {
