@@ -55,6 +55,11 @@ final class BenchReport {
 			sb.append(String.format(Locale.ROOT, "K=%s: %.2f× (step p95 %.2f×)%n", ratio.get("clients"),
 					(double) ratio.get("costOverFloor"), (double) ratio.get("p95StepRatio")));
 		}
+		Object sql = r.get("sqlStatements");
+		if (sql != null) {
+			sb.append("\nSQL statements per operation (engine = Camunda's MyBatis, ours = JdbcTemplate/JdbcClient)\n");
+			((Map<String, Object>) sql).forEach((op, counts) -> sb.append(String.format(Locale.ROOT, "%-14s %s%n", op, counts)));
+		}
 		sb.append("\nGoals\n");
 		((Map<String, Object>) r.get("goals")).forEach((name, goal) -> {
 			Map<String, Object> g = (Map<String, Object>) goal;

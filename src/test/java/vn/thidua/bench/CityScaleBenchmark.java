@@ -194,6 +194,27 @@ class CityScaleBenchmark {
 			if (unfinished != 0) {
 				throw new IllegalStateException(unfinished + " floor chains did not finish");
 			}
+			// 5. why: SQL statements of one task-list page and of one chain of each model
+			Map<String, Object> sql = new LinkedHashMap<>();
+			String head = CityGenerator.head(CityGenerator.wardCode(0), 0);
+			try (SqlCounter counter = new SqlCounter()) {
+				http.post(head, ChainDriver.ENGINE + "/filter/" + filterId(http, TasklistFilters.CHAPTER_TASKS)
+						+ "/list?firstResult=0&maxResults=15", TASKLIST_BODY, HAL).expect(200);
+				sql.put("taskListPage", counter.counts());
+				Files.write(output.resolve("sql-task-list.txt"), counter.statements(), StandardCharsets.UTF_8);
+			}
+			if (!clients.isEmpty()) {
+				for (boolean floorModel : new boolean[] { true, false }) {
+					try (SqlCounter counter = new SqlCounter()) {
+						driver.run(floorModel, 1, 1);
+						sql.put(floorModel ? "floorChain" : "ourChain", counter.counts());
+						Files.write(output.resolve(floorModel ? "sql-floor-chain.txt" : "sql-our-chain.txt"),
+								counter.statements(), StandardCharsets.UTF_8);
+					}
+				}
+				drainMail(jdbc, smtp);
+			}
+			results.put("sqlStatements", sql);
 			startup.put("heapAfterRunMiB", BenchApplication.usedHeapMiB());
 		}
 		finally {
@@ -216,16 +237,7 @@ class CityScaleBenchmark {
 
 	private Map<String, Object> taskListLatency(BenchHttp http, String persona, String filterName,
 			java.util.function.IntFunction<String> user) {
-		JsonNode filters = http.get("admin", ChainDriver.ENGINE + "/filter?firstResult=0&maxResults=15").expect(200).json();
-		String filterId = null;
-		for (JsonNode f : filters) {
-			if (filterName.equals(f.path("name").asText())) {
-				filterId = f.path("id").asText();
-			}
-		}
-		if (filterId == null) {
-			throw new IllegalStateException("No filter " + filterName);
-		}
+		String filterId = filterId(http, filterName);
 		String path = ChainDriver.ENGINE + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
 		for (int i = 0; i < warmup; i++) {
 			http.post(user.apply(i), path, TASKLIST_BODY, HAL).expect(200);
@@ -249,6 +261,16 @@ class CityScaleBenchmark {
 		row.put("stats", stats);
 		LOG.info("Task list, {} ({}): {}", persona, filterName, stats);
 		return row;
+	}
+
+	private static String filterId(BenchHttp http, String filterName) {
+		JsonNode filters = http.get("admin", ChainDriver.ENGINE + "/filter?firstResult=0&maxResults=15").expect(200).json();
+		for (JsonNode f : filters) {
+			if (filterName.equals(f.path("name").asText())) {
+				return f.path("id").asText();
+			}
+		}
+		throw new IllegalStateException("No filter " + filterName);
 	}
 
 	private static Map<String, Object> chainRow(ChainDriver.Round round, long[] mail) {
