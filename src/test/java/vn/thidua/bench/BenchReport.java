@@ -60,6 +60,17 @@ final class BenchReport {
 			sb.append("\nSQL statements per operation (engine = Camunda's MyBatis, ours = JdbcTemplate/JdbcClient)\n");
 			((Map<String, Object>) sql).forEach((op, counts) -> sb.append(String.format(Locale.ROOT, "%-14s %s%n", op, counts)));
 		}
+		Map<String, Object> compare = (Map<String, Object>) r.get("compare");
+		if (compare != null) {
+			sb.append("\nTask list after a restart with: " + compare.get("settings") + " (ready in "
+					+ compare.get("readyMillis") + " ms)\n");
+			for (Map<String, Object> row : (List<Map<String, Object>>) compare.get("taskList")) {
+				Stats s = (Stats) row.get("stats");
+				sb.append(String.format(Locale.ROOT, "%-16s %-24s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
+						row.get("filter"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
+			}
+			sb.append("SQL of one page: " + compare.get("taskListPageSql") + "\n");
+		}
 		sb.append("\nGoals\n");
 		((Map<String, Object>) r.get("goals")).forEach((name, goal) -> {
 			Map<String, Object> g = (Map<String, Object>) goal;

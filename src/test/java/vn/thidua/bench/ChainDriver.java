@@ -88,9 +88,10 @@ final class ChainDriver {
 		String board = CityGenerator.board(ward, client % 2);
 		String chair = CityGenerator.chair(ward);
 		String key = floor ? "BenchFloor" : DataLoader.NOMINATION;
+		int number = nominees.incrementAndGet();
 
 		BenchHttp.Reply started = http.post(head, ENGINE + "/process-definition/key/" + key + "/submit-form",
-				form(floor ? Map.of() : DataLoader.nominationForm("Hội viên " + nominees.incrementAndGet())))
+				form(floor ? Map.of() : DataLoader.nominationForm("Hội viên " + number)))
 			.expect(200);
 		record(steps, "start", started);
 		String pid = started.json().path("id").asText();
@@ -118,7 +119,7 @@ final class ChainDriver {
 
 		String sign = singleTask(chair, "processInstanceId=" + pid);
 		record(steps, "sign", http.post(chair, ENGINE + "/task/" + sign + "/submit-form",
-				form(floor ? Map.of() : Map.of("decisionNumber", nominees.get() + "/QĐ-HLHPN", "decisionDate",
+				form(floor ? Map.of() : Map.of("decisionNumber", number + "/QĐ-HLHPN", "decisionDate",
 						LocalDate.now().toString())))
 			.expect(204));
 	}

@@ -160,14 +160,7 @@ class CityScaleBenchmark {
 			BenchHttp http = new BenchHttp(app.port);
 
 			// 3. Tasklist's first page
-			taskList.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS,
-					i -> CityGenerator.head(CityGenerator.wardCode(i % Math.min(20, wards)), i % CityGenerator.CHAPTERS_PER_WARD)));
-			taskList.add(taskListLatency(http, "board member", TasklistFilters.CHAPTER_TASKS,
-					i -> CityGenerator.board(CityGenerator.wardCode(i % Math.min(20, wards)), i % 2)));
-			taskList.add(taskListLatency(http, "board member", TasklistFilters.BOARD_TASKS,
-					i -> CityGenerator.board(CityGenerator.wardCode(i % Math.min(20, wards)), i % 2)));
-			taskList.add(taskListLatency(http, "council member", TasklistFilters.MY_TASKS,
-					i -> CityGenerator.council(CityGenerator.wardCode(i % Math.min(20, wards)), i % CityGenerator.COUNCIL_SIZE)));
+			taskList.addAll(taskListLatencies(http));
 
 			// 4. chains, ours and the floor, alternately
 			ChainDriver driver = new ChainDriver(http, chainWard, nominees);
@@ -197,9 +190,10 @@ class CityScaleBenchmark {
 			// 5. why: SQL statements of one task-list page and of one chain of each model
 			Map<String, Object> sql = new LinkedHashMap<>();
 			String head = CityGenerator.head(CityGenerator.wardCode(0), 0);
+			String headPath = ChainDriver.ENGINE + "/filter/" + filterId(http, TasklistFilters.CHAPTER_TASKS)
+					+ "/list?firstResult=0&maxResults=15";
 			try (SqlCounter counter = new SqlCounter()) {
-				http.post(head, ChainDriver.ENGINE + "/filter/" + filterId(http, TasklistFilters.CHAPTER_TASKS)
-						+ "/list?firstResult=0&maxResults=15", TASKLIST_BODY, HAL).expect(200);
+				http.post(head, headPath, TASKLIST_BODY, HAL).expect(200);
 				sql.put("taskListPage", counter.counts());
 				Files.write(output.resolve("sql-task-list.txt"), counter.statements(), StandardCharsets.UTF_8);
 			}
@@ -220,6 +214,32 @@ class CityScaleBenchmark {
 		finally {
 			smtp.stop();
 		}
+		// optional: the task list again after a restart with other engine settings (before/after a fix)
+		String compare = System.getProperty("bench.compare", "");
+		if (!compare.isBlank()) {
+			Map<String, String> changed = new LinkedHashMap<>(properties);
+			for (String pair : compare.split(";")) {
+				String[] kv = pair.split("=", 2);
+				changed.put(kv[0].trim(), kv[1].trim());
+			}
+			changed.put("spring.mail.host", "");
+			try (BenchApplication app = BenchApplication.start(changed)) {
+				Map<String, Object> comparison = new LinkedHashMap<>();
+				comparison.put("settings", compare);
+				comparison.put("readyMillis", app.startMillis);
+				comparison.put("taskList", taskListLatencies(new BenchHttp(app.port)));
+				try (SqlCounter counter = new SqlCounter()) {
+					BenchHttp http = new BenchHttp(app.port);
+					String path = ChainDriver.ENGINE + "/filter/" + filterId(http, TasklistFilters.CHAPTER_TASKS)
+							+ "/list?firstResult=0&maxResults=15";
+					counter.reset();
+					http.post(CityGenerator.head(CityGenerator.wardCode(0), 0), path, TASKLIST_BODY, HAL).expect(200);
+					comparison.put("taskListPageSql", counter.counts());
+					Files.write(output.resolve("sql-task-list-compare.txt"), counter.statements(), StandardCharsets.UTF_8);
+				}
+				results.put("compare", comparison);
+			}
+		}
 		results.put("startup", startup);
 		results.put("taskList", taskList);
 		results.put("chains", chains);
@@ -233,6 +253,20 @@ class CityScaleBenchmark {
 		Files.writeString(output.resolve("results.txt"), table, StandardCharsets.UTF_8);
 		BenchChart.draw(results, output.resolve("results.png"));
 		LOG.info("Benchmark results ({}):\n{}", output.toAbsolutePath(), table);
+	}
+
+	private List<Map<String, Object>> taskListLatencies(BenchHttp http) {
+		int spread = Math.min(20, wards);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		rows.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS,
+				i -> CityGenerator.head(CityGenerator.wardCode(i % spread), i % CityGenerator.CHAPTERS_PER_WARD)));
+		rows.add(taskListLatency(http, "board member", TasklistFilters.CHAPTER_TASKS,
+				i -> CityGenerator.board(CityGenerator.wardCode(i % spread), i % 2)));
+		rows.add(taskListLatency(http, "board member", TasklistFilters.BOARD_TASKS,
+				i -> CityGenerator.board(CityGenerator.wardCode(i % spread), i % 2)));
+		rows.add(taskListLatency(http, "council member", TasklistFilters.MY_TASKS,
+				i -> CityGenerator.council(CityGenerator.wardCode(i % spread), i % CityGenerator.COUNCIL_SIZE)));
+		return rows;
 	}
 
 	private Map<String, Object> taskListLatency(BenchHttp http, String persona, String filterName,

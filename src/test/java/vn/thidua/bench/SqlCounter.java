@@ -43,15 +43,21 @@ final class SqlCounter extends AppenderBase<ILoggingEvent> implements AutoClosea
 	@Override
 	protected void append(ILoggingEvent event) {
 		String message = event.getFormattedMessage();
+		// requests run on Tomcat's threads; the mail dispatcher and the job executor in the background
+		String where = event.getThreadName().startsWith("http-nio") ? "" : "background ";
 		if (message.startsWith("==>  Preparing:")) {
-			statements.add("engine: " + message.substring("==>  Preparing:".length()).trim());
+			statements.add(where + "engine: " + message.substring("==>  Preparing:".length()).trim());
 		}
 		else if (message.startsWith("==> Parameters:")) {
 			statements.add("  params: " + message.substring("==> Parameters:".length()).trim());
 		}
-		else if (message.startsWith("Executing prepared SQL statement") || message.startsWith("Executing SQL")) {
-			statements.add("ours: " + message);
+		else if (message.startsWith("Executing")) {
+			statements.add(where + "ours: " + message);
 		}
+	}
+
+	void reset() {
+		statements.clear();
 	}
 
 	List<String> statements() {
@@ -67,11 +73,17 @@ final class SqlCounter extends AppenderBase<ILoggingEvent> implements AutoClosea
 			if (s.startsWith("  params:")) {
 				continue;
 			}
-			String kind = s.startsWith("engine:") ? "engine" : "ours";
-			String sql = s.startsWith("engine:") ? s.substring(8) : s.substring(s.indexOf('[') + 1);
-			String verb = sql.isBlank() ? "?" : sql.trim().split("\\s+")[0].toUpperCase();
+			boolean background = s.startsWith("background ");
+			String line = background ? s.substring("background ".length()) : s;
+			String kind = (background ? "background " : "") + (line.startsWith("engine:") ? "engine" : "ours");
+			String sql = line.startsWith("engine:") ? line.substring(8)
+					: line.indexOf('[') >= 0 ? line.substring(line.indexOf('[') + 1) : "";
+			String verb = sql.isBlank() ? "(batch/keys)" : sql.trim().split("\\s+")[0].toUpperCase();
+			if (verb.equals("(batch/keys)")) {
+				continue; // JdbcTemplate logs these after the statement it already logged
+			}
 			counts.merge(kind + " " + verb, 1, Integer::sum);
-			counts.merge("total", 1, Integer::sum);
+			counts.merge(background ? "total background" : "total requests", 1, Integer::sum);
 		}
 		return counts;
 	}
