@@ -78,7 +78,13 @@ public final class FormValidator {
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> itemValues = (Map<String, Object>) map;
-			validateFields(field.children(), itemValues, name + ", dòng " + row + ": ", options);
+			try {
+				validateFields(field.children(), itemValues, name + ", dòng " + row + ": ", options);
+			}
+			catch (FormValidationException inItem) {
+				// the variable a client sent is the list: name it, the message says which row and column
+				throw new FormValidationException(field.key(), inItem.getMessage());
+			}
 			row++;
 		}
 	}

@@ -83,6 +83,14 @@ class RestSecurityIntegrationTest {
 	}
 
 	@Test
+	void shouldOpenTasklistFromTheHomeAddress() {
+		Http.Reply home = http.get(null, "/");
+
+		assertThat(home.status()).isEqualTo(302);
+		assertThat(home.location()).endsWith("/camunda/app/tasklist/");
+	}
+
+	@Test
 	void shouldLetNobodyButTheAdministratorDeploy() {
 		assertThat(http.get("head1", "/engine-rest/deployment?maxResults=15").json()).isEmpty();
 		String bpmn = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"

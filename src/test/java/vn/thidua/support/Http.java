@@ -28,7 +28,7 @@ public final class Http {
 	}
 
 	/** A response: status and body (parsed as JSON when it is JSON). */
-	public record Reply(int status, String body) {
+	public record Reply(int status, String body, String location) {
 
 		public JsonNode json() {
 			try {
@@ -93,7 +93,8 @@ public final class Http {
 		try {
 			HttpResponse<String> response = client.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Reply(response.statusCode(), response.body());
+			return new Reply(response.statusCode(), response.body(),
+					response.headers().firstValue("Location").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

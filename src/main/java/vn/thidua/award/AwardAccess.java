@@ -1,0 +1,67 @@
+package vn.thidua.award;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.thidua.organisation.GroupIds;
+import vn.thidua.organisation.Organisation.Ward;
+import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.security.CurrentUser;
+
+/**
+ * Who may read and act on the award register: the board, the council and the chair read every row
+ * of their ward, a chapter head the rows of their chapter; the board and the chair enter the outcome
+ * of a recommendation; only the chair records a revocation.
+ */
+@Component
+class AwardAccess {
+
+	private final CurrentUser currentUser;
+
+	private final OrganisationDirectory directory;
+
+	AwardAccess(CurrentUser currentUser, OrganisationDirectory directory) {
+		this.currentUser = currentUser;
+		this.directory = directory;
+	}
+
+	/** The wards whose whole register the caller reads, and the chapters they read besides. */
+	record Scope(Set<String> wards, Set<String> chapters) {
+
+		boolean sees(AwardEntry entry) {
+			return wards.contains(entry.wardCode()) || chapters.contains(entry.chapterGroup());
+		}
+
+	}
+
+	Scope scope() {
+		Set<String> wards = new LinkedHashSet<>();
+		for (Ward w : directory.wards()) {
+			if (currentUser.inGroup(GroupIds.board(w.code())) || currentUser.inGroup(GroupIds.council(w.code()))
+					|| currentUser.inGroup(GroupIds.chair(w.code()))) {
+				wards.add(w.code());
+			}
+		}
+		Set<String> chapters = new LinkedHashSet<>();
+		directory.chaptersHeadedBy(currentUser.id())
+			.stream()
+			.filter(c -> currentUser.inGroup(c.groupId()))
+			.forEach(c -> chapters.add(c.groupId()));
+		return new Scope(wards, chapters);
+	}
+
+	boolean isBoardOrChair(String wardCode) {
+		return currentUser.inGroup(GroupIds.board(wardCode)) || isChair(wardCode);
+	}
+
+	boolean isChair(String wardCode) {
+		return currentUser.inGroup(GroupIds.chair(wardCode));
+	}
+
+	String userId() {
+		return currentUser.id();
+	}
+
+}

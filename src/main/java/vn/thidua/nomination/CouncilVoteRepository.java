@@ -1,0 +1,90 @@
+package vn.thidua.nomination;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The secret ballot's storage ({@code thidua_council_vote}, {@code thidua_council_round}): the only
+ * place an individual vote is kept; Camunda's variables and history never hold one.
+ */
+@Repository
+class CouncilVoteRepository {
+
+	private final JdbcClient jdbc;
+
+	CouncilVoteRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Vote(int round, String voter, String vote, String comment, LocalDateTime votedAt) {
+	}
+
+	record Tally(int round, int members, int agree, int disagree, int abstain, boolean quorumReached,
+			boolean approved, LocalDateTime closedAt) {
+	}
+
+	void save(String processInstanceId, int round, String voter, String vote, String comment) {
+		jdbc.sql("""
+				INSERT INTO thidua_council_vote (process_instance_id, vote_round, voter, vote, vote_comment, voted_at)
+				VALUES (:pid, :round, :voter, :vote, :comment, :now)""")
+			.param("pid", processInstanceId)
+			.param("round", round)
+			.param("voter", voter)
+			.param("vote", vote)
+			.param("comment", comment)
+			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.update();
+	}
+
+	List<Vote> votes(String processInstanceId, int round) {
+		return jdbc.sql("SELECT * FROM thidua_council_vote WHERE process_instance_id = :pid AND vote_round = :round "
+				+ "ORDER BY id")
+			.param("pid", processInstanceId)
+			.param("round", round)
+			.query(CouncilVoteRepository::vote)
+			.list();
+	}
+
+	List<Vote> allVotes(String processInstanceId) {
+		return jdbc.sql("SELECT * FROM thidua_council_vote WHERE process_instance_id = :pid ORDER BY vote_round, id")
+			.param("pid", processInstanceId)
+			.query(CouncilVoteRepository::vote)
+			.list();
+	}
+
+	void saveTally(String processInstanceId, Tally t) {
+		jdbc.sql("""
+				INSERT INTO thidua_council_round (process_instance_id, vote_round, members, agree, disagree, abstain,
+				  quorum_reached, approved, closed_at)
+				VALUES (:pid, :round, :members, :agree, :disagree, :abstain, :quorum, :approved, :closed)""")
+			.param("pid", processInstanceId)
+			.param("round", t.round())
+			.param("members", t.members())
+			.param("agree", t.agree())
+			.param("disagree", t.disagree())
+			.param("abstain", t.abstain())
+			.param("quorum", t.quorumReached())
+			.param("approved", t.approved())
+			.param("closed", Timestamp.valueOf(t.closedAt()))
+			.update();
+	}
+
+	List<Tally> tallies(String processInstanceId) {
+		return jdbc.sql("SELECT * FROM thidua_council_round WHERE process_instance_id = :pid ORDER BY vote_round")
+			.param("pid", processInstanceId)
+			.query((rs, n) -> new Tally(rs.getInt("vote_round"), rs.getInt("members"), rs.getInt("agree"),
+					rs.getInt("disagree"), rs.getInt("abstain"), rs.getBoolean("quorum_reached"),
+					rs.getBoolean("approved"), rs.getTimestamp("closed_at").toLocalDateTime()))
+			.list();
+	}
+
+	private static Vote vote(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Vote(rs.getInt("vote_round"), rs.getString("voter"), rs.getString("vote"),
+				rs.getString("vote_comment"), rs.getTimestamp("voted_at").toLocalDateTime());
+	}
+
+}

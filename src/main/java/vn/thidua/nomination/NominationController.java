@@ -1,0 +1,95 @@
+package vn.thidua.nomination;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.organisation.GroupIds;
+import vn.thidua.organisation.Organisation.Ward;
+import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.security.CurrentUser;
+
+/**
+ * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}
+ * (anyone of the ward, during public disclosure) and {@code GET /api/nominations/{id}/votes} (the
+ * council chair sees every ballot; the council, board, chair and the nominating chapter see the
+ * tally of each closed round only).
+ */
+@RestController
+@RequestMapping("/api/nominations")
+class NominationController {
+
+	private final ObjectionService objections;
+
+	private final NominationRepository nominations;
+
+	private final CouncilVoteRepository votes;
+
+	private final OrganisationDirectory directory;
+
+	private final CurrentUser currentUser;
+
+	NominationController(ObjectionService objections, NominationRepository nominations, CouncilVoteRepository votes,
+			OrganisationDirectory directory, CurrentUser currentUser) {
+		this.objections = objections;
+		this.nominations = nominations;
+		this.votes = votes;
+		this.directory = directory;
+		this.currentUser = currentUser;
+	}
+
+	record ObjectionRequest(String reason) {
+	}
+
+	@PostMapping("/{processInstanceId}/objections")
+	ResponseEntity<Map<String, String>> object(@PathVariable String processInstanceId,
+			@RequestBody(required = false) ObjectionRequest request) {
+		try {
+			objections.lodge(processInstanceId, currentUser.id(), request == null ? null : request.reason());
+		}
+		catch (ObjectionService.Refused ex) {
+			return problem(HttpStatus.valueOf(ex.status), ex.getMessage());
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("message", "Đã ghi nhận phản ánh; đề nghị được chuyển lại Ban Thường vụ xem xét."));
+	}
+
+	@GetMapping("/{processInstanceId}/votes")
+	ResponseEntity<?> votes(@PathVariable String processInstanceId) {
+		Optional<NominationRepository.Row> nomination = nominations.find(processInstanceId);
+		Optional<Ward> ward = nomination.flatMap(n -> directory.ward(n.wardCode()));
+		if (nomination.isEmpty() || ward.isEmpty()) {
+			return problem(HttpStatus.NOT_FOUND, "Không có đề nghị khen thưởng này.");
+		}
+		String wardCode = ward.get().code();
+		boolean councilChair = currentUser.id().equals(ward.get().council().chair());
+		boolean entitled = councilChair || currentUser.inGroup(GroupIds.council(wardCode))
+				|| currentUser.inGroup(GroupIds.board(wardCode)) || currentUser.inGroup(GroupIds.chair(wardCode))
+				|| currentUser.inGroup(nomination.get().chapterGroup());
+		if (!entitled) {
+			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem kết quả bỏ phiếu của đề nghị này.");
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("processInstanceId", processInstanceId);
+		body.put("tallies", votes.tallies(processInstanceId));
+		if (councilChair) {
+			body.put("votes", votes.allVotes(processInstanceId));
+		}
+		return ResponseEntity.ok(body);
+	}
+
+	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String message) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
+	}
+
+}

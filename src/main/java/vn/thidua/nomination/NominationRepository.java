@@ -1,0 +1,133 @@
+package vn.thidua.nomination;
+
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The nominations table ({@code thidua_nomination}): one row per CommendationNomination instance,
+ * kept so that "one achievement, one award" can be checked across running and finished instances
+ * by a unique key instead of by searching process variables.
+ */
+@Repository
+class NominationRepository {
+
+	static final String ACTIVE = "ACTIVE";
+
+	static final String AWARDED = "AWARDED";
+
+	static final String RECOMMENDED = "RECOMMENDED";
+
+	static final String REJECTED = "REJECTED";
+
+	static final String CLOSED = "CLOSED";
+
+	private final JdbcClient jdbc;
+
+	NominationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The nomination's data as the checks see it. */
+	record Nomination(String processInstanceId, String wardCode, String chapterGroup, String nomineeType,
+			String nomineeName, String awardCode, int periodYear, String nominatedBy) {
+
+		/** nominee (normalised) + chapter + award + period: the same achievement. */
+		String dedupKey() {
+			return normalise(nomineeName) + "|" + chapterGroup + "|" + awardCode + "|" + periodYear;
+		}
+
+	}
+
+	record Row(String processInstanceId, String wardCode, String chapterGroup, String status) {
+	}
+
+	/** Lower case, one space between words, Unicode NFC: "  Nguyễn  Thị Ánh" equals "nguyễn thị ánh". */
+	static String normalise(String name) {
+		String nfc = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC);
+		return nfc.trim().replaceAll("\\s+", " ").toLowerCase(Locale.forLanguageTag("vi"));
+	}
+
+	/** Whether another nomination with this key is running or ended in an award or recommendation. */
+	boolean duplicateExists(Nomination n) {
+		return jdbc.sql("SELECT COUNT(*) FROM thidua_nomination WHERE dedup_key = :key AND process_instance_id <> :pid")
+			.param("key", n.dedupKey())
+			.param("pid", n.processInstanceId())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Inserts the row of a new nomination, or updates it after a revision. */
+	void save(Nomination n) {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		int updated = jdbc.sql("""
+				UPDATE thidua_nomination SET chapter_group = :chapter, nominee_type = :type, nominee_name = :name,
+				  award_code = :award, period_year = :year, dedup_key = :key, updated_at = :now
+				WHERE process_instance_id = :pid""")
+			.param("chapter", n.chapterGroup())
+			.param("type", n.nomineeType())
+			.param("name", n.nomineeName())
+			.param("award", n.awardCode())
+			.param("year", n.periodYear())
+			.param("key", n.dedupKey())
+			.param("now", now)
+			.param("pid", n.processInstanceId())
+			.update();
+		if (updated == 0) {
+			jdbc.sql("""
+					INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
+					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at)
+					VALUES (:pid, :ward, :chapter, :type, :name, :award, :year, :status, :key, :by, :now, :now)""")
+				.param("pid", n.processInstanceId())
+				.param("ward", n.wardCode())
+				.param("chapter", n.chapterGroup())
+				.param("type", n.nomineeType())
+				.param("name", n.nomineeName())
+				.param("award", n.awardCode())
+				.param("year", n.periodYear())
+				.param("status", ACTIVE)
+				.param("key", n.dedupKey())
+				.param("by", n.nominatedBy())
+				.param("now", now)
+				.update();
+		}
+	}
+
+	/**
+	 * Ends the nomination: an award or recommendation keeps its key (the achievement is used), a
+	 * rejection or cancellation frees it.
+	 */
+	void finish(String processInstanceId, String status) {
+		boolean keepKey = AWARDED.equals(status) || RECOMMENDED.equals(status);
+		jdbc.sql("UPDATE thidua_nomination SET status = :status, updated_at = :now"
+				+ (keepKey ? "" : ", dedup_key = NULL") + " WHERE process_instance_id = :pid")
+			.param("status", status)
+			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("pid", processInstanceId)
+			.update();
+	}
+
+	Optional<Row> find(String processInstanceId) {
+		return jdbc.sql("SELECT process_instance_id, ward_code, chapter_group, status FROM thidua_nomination "
+				+ "WHERE process_instance_id = :pid")
+			.param("pid", processInstanceId)
+			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	void recordObjection(String processInstanceId, String lodgedBy, String reason) {
+		jdbc.sql("INSERT INTO thidua_nomination_objection (process_instance_id, lodged_by, reason, lodged_at) "
+				+ "VALUES (:pid, :by, :reason, :now)")
+			.param("pid", processInstanceId)
+			.param("by", lodgedBy)
+			.param("reason", reason)
+			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.update();
+	}
+
+}

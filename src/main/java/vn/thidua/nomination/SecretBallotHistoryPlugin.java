@@ -1,0 +1,69 @@
+package vn.thidua.nomination;
+
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Secret ballot: Camunda's history (variable instances, variable updates, submitted form fields)
+ * never records the {@code vote} and {@code voteComment} of a CommendationNomination instance, so
+ * not even an administrator with READ_HISTORY reads one member's vote through
+ * {@code /history/variable-instance} or {@code /history/detail}. The vote table is the only record.
+ */
+@Component
+class SecretBallotHistoryPlugin extends AbstractProcessEnginePlugin {
+
+	static final Set<String> SECRET = Set.of(NominationVariables.VOTE, NominationVariables.VOTE_COMMENT);
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
+	}
+
+	static boolean secret(HistoryEvent event) {
+		if (!NominationVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
+			return false;
+		}
+		if (event instanceof HistoricVariableUpdateEventEntity update) {
+			return SECRET.contains(update.getVariableName());
+		}
+		if (event instanceof HistoricFormPropertyEventEntity form) {
+			return SECRET.contains(form.getPropertyId());
+		}
+		return false;
+	}
+
+	/** Passes every history event on to the engine's handler except the ballots. */
+	static final class Filter implements HistoryEventHandler {
+
+		private final HistoryEventHandler delegate;
+
+		Filter(HistoryEventHandler delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void handleEvent(HistoryEvent event) {
+			if (!secret(event)) {
+				delegate.handleEvent(event);
+			}
+		}
+
+		@Override
+		public void handleEvents(List<HistoryEvent> events) {
+			List<HistoryEvent> kept = events.stream().filter(e -> !secret(e)).toList();
+			if (!kept.isEmpty()) {
+				delegate.handleEvents(kept);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,431 @@
+package vn.thidua.nomination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import vn.thidua.award.AwardRegister;
+import vn.thidua.notification.Recipients;
+import vn.thidua.support.ProcessTest;
+import vn.thidua.validation.FormValidationException;
+
+/**
+ * Every path of bpmn/CommendationNomination.bpmn on the real engine: approve, return and resubmit
+ * (with a failed check), reject, duplicate refused, objection during disclosure, quorum missed then
+ * reopened, council rejects, above-ward recommendation.
+ */
+@ProcessTest
+class CommendationNominationProcessTest {
+
+	private static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	FormService formService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AwardRegister register;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectionService objections;
+
+	/** Spied, not mocked: the real notifier (if any) still records the mails. */
+	@MockitoSpyBean
+	NominationMail mail;
+
+	private final int year = LocalDate.now().getYear();
+
+	@BeforeEach
+	void init() {
+		BpmnAwareTests.init(processEngine);
+	}
+
+	@AfterEach
+	void clearAuthentication() {
+		identityService.clearAuthentication();
+	}
+
+	@Test
+	void shouldGrantAwardWhenBoardApprovesAndCouncilAgrees() {
+		// given
+		ProcessInstance pi = nominate("head1", nomination("Nguyễn Thị Hạnh", "GK_HOI_PHUONG"));
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW)
+			.variables()
+			.containsEntry("chapterGroup", "bode-ch01")
+			.containsEntry("wardCode", "bode")
+			.containsEntry("initiator", "head1")
+			.containsEntry("decisionPath", "DECISION")
+			.containsEntry("boardGroup", "bode-board");
+		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-board");
+
+		// when
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+		voteAll(pi, "agree", "agree", "agree", "disagree", "agree");
+
+		// then
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION)
+			.variables()
+			.containsEntry("votesAgree", 4)
+			.containsEntry("votesDisagree", 1)
+			.containsEntry("votesAbstain", 0);
+		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-chair");
+		signDecision(pi, "01/QĐ-HLHPN-" + year);
+		assertThat(pi).isEnded().hasPassed("EndEvent_AwardGranted");
+		var rows = register.list(List.of("bode"), List.of(), year, null);
+		assertThat(rows).anySatisfy(r -> {
+			assertThat(r.nomineeName()).isEqualTo("Nguyễn Thị Hạnh");
+			assertThat(r.status()).isEqualTo("DECIDED");
+			assertThat(r.decisionNumber()).isEqualTo("01/QĐ-HLHPN-" + year);
+			assertThat(r.processInstanceId()).isEqualTo(pi.getId());
+		});
+		verify(mail).send(eq("nomination-approved"), any(Recipients.class), any());
+		verify(mail).send(eq("decision-signed"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldReturnForChangesAndComeBackToBoardAfterResubmission() {
+		// given
+		ProcessInstance pi = nominate("head1", nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN"));
+
+		// when: a return without a reason is refused, the task stays
+		assertThatThrownBy(() -> boardDecides(pi, "return", " "))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("boardReason"));
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
+		boardDecides(pi, "return", "Bổ sung số liệu về mô hình");
+
+		// then: the chapter revises; a revision that breaks a rule comes back to the chapter
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE);
+		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-ch01");
+		verify(mail).send(eq("nomination-returned"), any(Recipients.class), any());
+		Map<String, Object> revised = nomination("Trần Thị Thu", "LAO_DONG_TIEN_TIEN");
+		revised.put("periodYear", (long) year - 5);
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE)
+			.hasPassed(NominationVariables.TASK_CHECK)
+			.variables()
+			.containsEntry("checksPassed", false);
+		assertThat((String) runtimeService.getVariable(pi.getId(), "checksProblem")).contains("không còn nhận đề nghị");
+
+		revised.put("periodYear", (long) year);
+		revised.put("achievementReport", "Bổ sung: vận động 45 hội viên tham gia mô hình.");
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW).variables().containsEntry("checksPassed", true);
+	}
+
+	@Test
+	void shouldRejectWithReasonAndFreeTheAchievement() {
+		// given
+		ProcessInstance pi = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
+
+		// when
+		assertThatThrownBy(() -> boardDecides(pi, "reject", null))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("boardReason"));
+		boardDecides(pi, "reject", "Thành tích chưa nổi bật so với các đề nghị khác");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_NominationRejected");
+		verify(mail).send(eq("nomination-rejected"), any(Recipients.class), any());
+		ProcessInstance again = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
+		assertThat(again).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
+	}
+
+	@Test
+	void shouldRefuseDuplicateNominationAndUnknownAwardAndForeignChapter() {
+		// given
+		nominate("head3", nomination("Phạm Thị Lụa", "CSTD_CO_SO"));
+		long before = runtimeService.createProcessInstanceQuery().count();
+
+		// when / then: the same nominee (other spacing and case), award and period
+		assertThatThrownBy(() -> nominate("head3", nomination("  phạm  thị lụa ", "CSTD_CO_SO")))
+			.satisfies(t -> assertThat(validationError(t).getMessage()).contains("một thành tích chỉ khen một lần"));
+		assertThatThrownBy(() -> nominate("head3", nomination("Đỗ Thị Na", "KHONG_CO")))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("awardCode"));
+		Map<String, Object> foreign = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		foreign.put("chapterCode", "ch01");
+		assertThatThrownBy(() -> nominate("head3", foreign))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("chapterCode"));
+		Map<String, Object> tooLong = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		tooLong.put("achievementReport", "a".repeat(100_000));
+		assertThatThrownBy(() -> nominate("head3", tooLong))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("achievementReport"));
+		Map<String, Object> closedYear = nomination("Đỗ Thị Na", "GK_HOI_PHUONG");
+		closedYear.put("periodYear", (long) year - 5);
+		assertThatThrownBy(() -> nominate("head3", closedYear))
+			.satisfies(t -> assertThat(validationError(t).getField()).isEqualTo("periodYear"));
+		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+
+		// the board nominates for a chapter of its ward
+		ProcessInstance byBoard = nominate("board1", foreign);
+		assertThat(byBoard).variables().containsEntry("chapterGroup", "bode-ch01").containsEntry("initiator", "board1");
+	}
+
+	@Test
+	void shouldSendNominationBackToBoardOnObjectionDuringDisclosure() {
+		// given
+		ProcessInstance pi = nominate("head4", nomination("Hoàng Thị Yến", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+
+		// when
+		objections.lodge(pi.getId(), "head5", "Chị Yến đang có đơn khiếu nại ở tổ dân phố");
+
+		// then
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW)
+			.hasPassed(NominationVariables.TASK_RECORD_OBJECTION)
+			.variables()
+			.containsEntry("objectionReason", "Chị Yến đang có đơn khiếu nại ở tổ dân phố")
+			.containsEntry("objectionCount", 1);
+		verify(mail).send(eq("objection-lodged"), any(Recipients.class), any());
+		assertThatThrownBy(() -> objections.lodge(pi.getId(), "head5", "lần hai"))
+			.isInstanceOf(ObjectionService.Refused.class);
+		boardDecides(pi, "approve", null);
+		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+	}
+
+	@Test
+	void shouldTellChairAndReopenVoteWhenQuorumIsMissedAtDeadline() {
+		// given
+		ProcessInstance pi = nominate("head5", nomination("Vũ Thị Xuân", "GK_UBND_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+		voteAll(pi, "agree", "agree", "agree", null, null);
+
+		// when: the deadline passes with 3 of 5 ballots (quorum 2/3)
+		Job deadline = managementService.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(NominationVariables.VOTING_DEADLINE)
+			.singleResult();
+		managementService.executeJob(deadline.getId());
+
+		// then
+		assertThat(pi).hasPassed(NominationVariables.TASK_NOTIFY_QUORUM_MISSED)
+			.isWaitingAt(NominationVariables.TASK_COUNCIL_VOTE)
+			.variables()
+			.containsEntry("councilRound", 2)
+			.doesNotContainKey("quorumReached");
+		verify(mail).send(eq("quorum-missed"), any(Recipients.class), any());
+		assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(5);
+		voteAll(pi, "agree", "agree", "agree", "agree", null);
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(NominationVariables.VOTING_DEADLINE)
+			.singleResult()
+			.getId());
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION)
+			.variables()
+			.containsEntry("votesAgree", 4)
+			.containsEntry("votesAbstain", 1);
+	}
+
+	@Test
+	void shouldEndWhenCouncilDoesNotAgree() {
+		// given
+		ProcessInstance pi = nominate("head6", nomination("Bùi Thị Quế", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+
+		// when: 2 of 5 agree (needs more than half of all members)
+		voteAll(pi, "agree", "disagree", "agree", "disagree", "disagree");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_CouncilRejected");
+		verify(mail).send(eq("nomination-council-rejected"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldRecordRecommendationWhenAwardIsAboveTheWard() {
+		// given
+		ProcessInstance pi = nominate("head1", nomination("Ngô Thị Sen", "BK_HOI_THANH_PHO"));
+		assertThat(pi).variables().containsEntry("decisionPath", "RECOMMENDATION");
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+
+		// when
+		voteAll(pi, "agree", "agree", "agree", "agree", "agree");
+
+		// then
+		assertThat(pi).isEnded().hasPassed("EndEvent_Recommended").hasNotPassed(NominationVariables.TASK_SIGN_DECISION);
+		assertThat(register.list(List.of("bode"), List.of(), year, "bode-ch01"))
+			.anySatisfy(r -> {
+				assertThat(r.nomineeName()).isEqualTo("Ngô Thị Sen");
+				assertThat(r.status()).isEqualTo("RECOMMENDED");
+				assertThat(r.decisionNumber()).isNull();
+			});
+		verify(mail).send(eq("recommendation-sent"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldKeepBallotsOutOfVariablesAndHistory() {
+		// given
+		ProcessInstance pi = nominate("head2", nomination("Đinh Thị Mơ", "GK_HOI_PHUONG"));
+		boardDecides(pi, "approve", null);
+		endDisclosure(pi);
+		Task ballot = taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("council1").singleResult();
+		assertThat(taskService.getVariablesLocal(ballot.getId())).containsKey("vote");
+		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("vote");
+
+		// when
+		voteAll(pi, "disagree", "agree", "agree", "agree", null);
+
+		// then
+		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("vote", "voteComment");
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableNameIn("vote", "voteComment").count()).isZero();
+		assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
+					&& List.of("vote", "voteComment").contains(f.getFieldId()))
+			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+					&& List.of("vote", "voteComment").contains(u.getVariableName()));
+		assertThat(jdbc.sql("SELECT vote FROM thidua_council_vote WHERE process_instance_id = :pid AND voter = 'council1'")
+			.param("pid", pi.getId()).query(String.class).single()).isEqualTo("disagree");
+	}
+
+	// ---------------------------------------------------------------------------------------------
+
+	Map<String, Object> nomination(String nominee, String award) {
+		Map<String, Object> v = new HashMap<>();
+		v.put("nomineeType", "INDIVIDUAL");
+		v.put("nomineeName", nominee);
+		v.put("periodYear", (long) year);
+		v.put("awardCode", award);
+		v.put("achievementReport", "Vận động 30 hội viên tham gia mô hình \"Xanh – Sạch – Đẹp\".");
+		v.put("reviewMeetingDate", LocalDate.now().minusDays(3).toString());
+		v.put("reviewMeetingAgreed", true);
+		v.put("noDisciplineDeclared", true);
+		return v;
+	}
+
+	ProcessInstance nominate(String user, Map<String, Object> variables) {
+		login(user);
+		try {
+			String definitionId = repositoryService.createProcessDefinitionQuery()
+				.processDefinitionKey(NominationVariables.PROCESS_KEY)
+				.latestVersion()
+				.singleResult()
+				.getId();
+			return formService.submitStartForm(definitionId, variables);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	void boardDecides(ProcessInstance pi, String decision, String reason) {
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW);
+		Map<String, Object> v = new HashMap<>();
+		v.put("boardDecision", decision);
+		v.put("boardReason", reason);
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), v);
+	}
+
+	void endDisclosure(ProcessInstance pi) {
+		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+		Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+		managementService.executeJob(timer.getId());
+	}
+
+	/** Each council member in order casts the given vote (null: does not vote). */
+	void voteAll(ProcessInstance pi, String... votes) {
+		for (int i = 0; i < votes.length; i++) {
+			if (votes[i] == null) {
+				continue;
+			}
+			Task task = taskService.createTaskQuery()
+				.processInstanceId(pi.getId())
+				.taskDefinitionKey(NominationVariables.TASK_COUNCIL_VOTE)
+				.taskAssignee(COUNCIL.get(i))
+				.singleResult();
+			assertThat(task).as("ballot of " + COUNCIL.get(i)).isNotNull();
+			Map<String, Object> v = new HashMap<>();
+			v.put("vote", votes[i]);
+			v.put("voteComment", "Ý kiến của " + COUNCIL.get(i));
+			login(COUNCIL.get(i));
+			try {
+				formService.submitTaskForm(task.getId(), v);
+			}
+			finally {
+				identityService.clearAuthentication();
+			}
+		}
+	}
+
+	void signDecision(ProcessInstance pi, String number) {
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION);
+		login("chair");
+		try {
+			formService.submitTaskForm(BpmnAwareTests.task(pi).getId(),
+					Map.of("decisionNumber", number, "decisionDate", LocalDate.now().toString()));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	/** Authenticates as Tasklist's REST calls would: the user with their groups. */
+	void login(String user) {
+		identityService.setAuthentication(user,
+				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+	}
+
+	static FormValidationException validationError(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause()) {
+			if (c instanceof FormValidationException f) {
+				return f;
+			}
+		}
+		return null;
+	}
+
+}
