@@ -62,7 +62,7 @@ final class BenchReport {
 		}
 		Map<String, Object> compare = (Map<String, Object>) r.get("compare");
 		if (compare != null) {
-			sb.append("\nTask list after a restart with: " + compare.get("settings") + " (ready in "
+			sb.append("\nTask list after a restart with other settings (comparison): " + compare.get("settings") + " (ready in "
 					+ compare.get("readyMillis") + " ms)\n");
 			for (Map<String, Object> row : (List<Map<String, Object>>) compare.get("taskList")) {
 				Stats s = (Stats) row.get("stats");

@@ -48,7 +48,9 @@ import vn.thidua.organisation.TasklistFilters;
  * Results: a table in the log and {@code target/bench/results.txt}, {@code results.json},
  * {@code results.png}. Scale: {@code -Dbench.wards} (126), {@code -Dbench.openTasks} (10000),
  * {@code -Dbench.history} (100000), {@code -Dbench.requests} (1000), {@code -Dbench.clients} (1,2,4,8),
- * {@code -Dbench.chainsPerClient} (5).
+ * {@code -Dbench.chainsPerClient} (5). {@code -Dbench.compare="key=value;..."} (and
+ * {@code -Dbench.compareSql="..."}, run on the database first) measure the task list once more after a
+ * restart with other settings, e.g. with the fixes of issue 9 undone.
  */
 @Tag("benchmark")
 class CityScaleBenchmark {
@@ -223,9 +225,18 @@ class CityScaleBenchmark {
 				changed.put(kv[0].trim(), kv[1].trim());
 			}
 			changed.put("spring.mail.host", "");
+			String compareSql = System.getProperty("bench.compareSql", "");
+			if (!compareSql.isBlank()) {
+				try (java.sql.Connection c = java.sql.DriverManager.getConnection(database, BenchDatabase.USER,
+						BenchDatabase.PASSWORD); java.sql.Statement st = c.createStatement()) {
+					for (String statement : compareSql.split(";")) {
+						st.execute(statement);
+					}
+				}
+			}
 			try (BenchApplication app = BenchApplication.start(changed)) {
 				Map<String, Object> comparison = new LinkedHashMap<>();
-				comparison.put("settings", compare);
+				comparison.put("settings", compare + (compareSql.isBlank() ? "" : "; SQL: " + compareSql));
 				comparison.put("readyMillis", app.startMillis);
 				comparison.put("taskList", taskListLatencies(new BenchHttp(app.port)));
 				try (SqlCounter counter = new SqlCounter()) {
