@@ -24,8 +24,9 @@ final class BenchReport {
 				scale.get("wards"), scale.get("chapters"), scale.get("people"), scale.get("groups"),
 				scale.get("authorizations"), scale.get("openTasks"), scale.get("openTasksByKind"),
 				scale.get("finishedInstances")));
-		sb.append(String.format(Locale.ROOT, "Loading: history %s ms, open tasks %s ms%n", loading.get("historyMillis"),
-				loading.get("openTasksMillis")));
+		sb.append(String.format(Locale.ROOT, "Loading: history %s ms, open tasks %s ms%s%n", loading.get("historyMillis"),
+				loading.get("openTasksMillis"), loading.containsKey("reusedDatabase")
+						? " (database of an earlier run reused: " + loading.get("reusedDatabase") + ")" : ""));
 		sb.append(String.format(Locale.ROOT,
 				"Start-up: cold (empty DB + organisation sync) %s ms; ready after restart %s ms; heap after start %s MiB, after run %s MiB%n%n",
 				startup.get("coldStartWithOrganisationSyncMillis"), startup.get("readyMillis"),

@@ -91,7 +91,9 @@ class CityScaleBenchmark {
 
 		Organisation city = CityGenerator.city(wards);
 		Path organisationFile = CityGenerator.write(city, output.resolve("organisation.yaml"));
-		String database = BenchDatabase.create();
+		// -Dbench.database=<JDBC URL of an earlier run's database>: skip generating and loading, measure again
+		String reuse = System.getProperty("bench.database", "");
+		String database = reuse.isBlank() ? BenchDatabase.create() : reuse;
 		int smtpPort = freePort();
 		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
@@ -118,7 +120,29 @@ class CityScaleBenchmark {
 		Map<String, Object> startup = new LinkedHashMap<>();
 		Map<String, Object> loading = new LinkedHashMap<>();
 		properties.put("spring.mail.host", "");
-		try (BenchApplication app = BenchApplication.start(properties)) {
+		if (!reuse.isBlank()) {
+			startup.put("coldStartWithOrganisationSyncMillis", "(reused database)");
+			loading.put("reusedDatabase", reuse);
+			try (java.sql.Connection c = java.sql.DriverManager.getConnection(database, BenchDatabase.USER,
+					BenchDatabase.PASSWORD); java.sql.Statement st = c.createStatement()) {
+				scale.put("wards", wards);
+				scale.put("chapters", wards * CityGenerator.CHAPTERS_PER_WARD);
+				scale.put("people", city.people().size());
+				for (String[] q : new String[][] { { "groups", "SELECT COUNT(*) FROM act_id_group" },
+						{ "authorizations", "SELECT COUNT(*) FROM act_ru_authorization" },
+						{ "openTasks", "SELECT COUNT(*) FROM act_ru_task" },
+						{ "finishedInstances", "SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NOT NULL" },
+						{ "maxNominee", "SELECT COUNT(*) FROM act_hi_procinst" } }) {
+					try (java.sql.ResultSet rs = st.executeQuery(q[1])) {
+						rs.next();
+						scale.put(q[0], rs.getLong(1));
+					}
+				}
+				// nominee names of this run must not repeat earlier ones (duplicate check)
+				nominees.set((int) (long) (Long) scale.remove("maxNominee") + 1_000_000);
+			}
+		}
+		else try (BenchApplication app = BenchApplication.start(properties)) {
 			startup.put("coldStartWithOrganisationSyncMillis", app.startMillis);
 			LOG.info("Cold start (empty database, {} people synchronised): {} ms", city.people().size(), app.startMillis);
 			DataLoader.deployBenchModels(app.bean(RepositoryService.class), chainWard);
