@@ -93,11 +93,8 @@ final class BenchChart {
 		g.drawLine(left, goalY, x + w, goalY);
 		g.setFont(new Font("DejaVu Sans", Font.PLAIN, 12));
 		String goal = "mục tiêu p95 ≤ 20 ms (chi hội trưởng)";
-		int gw = g.getFontMetrics().stringWidth(goal);
-		g.setColor(Color.WHITE);
-		g.fillRect(x + w - gw - 6, goalY - 18, gw + 6, 15);
-		g.setColor(new Color(0x2e7d32));
-		g.drawString(goal, x + w - gw - 3, goalY - 6);
+		// above the plot, beside the axis unit: never over a bar
+		g.drawString("- - - " + goal, left + 60, top - 8);
 		g.setStroke(new BasicStroke(1));
 		legend(g, x + 60, y + h - 12, shades, names);
 	}
