@@ -1,8 +1,13 @@
 package vn.thidua.organisation;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,14 +94,21 @@ public class OrganisationSync {
 		Map<String, Set<String>> memberships = desiredMemberships(groups.keySet());
 
 		syncAdmin(admin, counter);
+		// one query each for users, groups and memberships instead of one per person and group: a
+		// restart of a city-sized installation (thousands of people) checks everything in seconds
+		Map<String, User> users = new HashMap<>();
+		identityService.createUserQuery().list().forEach(u -> users.put(u.getId(), u));
+		Map<String, Group> existingGroups = new HashMap<>();
+		identityService.createGroupQuery().list().forEach(g -> existingGroups.put(g.getId(), g));
+		Map<String, Set<String>> currentMembers = currentMemberships();
 		for (Person person : directory.people()) {
-			syncUser(person, counter);
+			syncUser(person, users.get(person.id()), counter);
 		}
 		for (GroupSpec spec : groups.values()) {
-			syncGroup(spec, counter);
+			syncGroup(spec, existingGroups.get(spec.id()), counter);
 		}
-		syncMemberships(memberships, counter);
-		removeStale(groups.keySet(), admin.user(), counter);
+		syncMemberships(memberships, currentMembers, counter);
+		removeStale(groups.keySet(), admin.user(), currentMembers, counter);
 		Map<String, Set<String>> filterIds = filters.synchronise();
 		syncAuthorizations(desiredGrants(admin.user(), filterIds), counter);
 
@@ -185,8 +197,8 @@ public class OrganisationSync {
 		}
 	}
 
-	private void syncUser(Person person, Counter counter) {
-		User user = identityService.createUserQuery().userId(person.id()).singleResult();
+	private void syncUser(Person person, User existing, Counter counter) {
+		User user = existing;
 		boolean created = user == null;
 		if (created) {
 			user = identityService.newUser(person.id());
@@ -218,8 +230,8 @@ public class OrganisationSync {
 		return sb.toString();
 	}
 
-	private void syncGroup(GroupSpec spec, Counter counter) {
-		Group group = identityService.createGroupQuery().groupId(spec.id()).singleResult();
+	private void syncGroup(GroupSpec spec, Group existing, Counter counter) {
+		Group group = existing;
 		if (group != null && Objects.equals(group.getName(), spec.name())
 				&& GroupIds.MANAGED_TYPE.equals(group.getType())) {
 			return;
@@ -233,33 +245,57 @@ public class OrganisationSync {
 		counter.groups++;
 	}
 
-	private void syncMemberships(Map<String, Set<String>> desired, Counter counter) {
+	/** Group id to the logins of its members, read in one statement (the identity service has no bulk query). */
+	private Map<String, Set<String>> currentMemberships() {
+		String table = engineConfiguration.getDatabaseTablePrefix() + "ACT_ID_MEMBERSHIP";
+		return engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+			Map<String, Set<String>> members = new HashMap<>();
+			Connection connection = commandContext.getDbSqlSession().getSqlSession().getConnection();
+			try (PreparedStatement statement = connection.prepareStatement("SELECT USER_ID_, GROUP_ID_ FROM " + table);
+					ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					members.computeIfAbsent(rows.getString(2), g -> new HashSet<>()).add(rows.getString(1));
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot read the memberships: " + ex.getMessage(), ex);
+			}
+			return members;
+		});
+	}
+
+	private void syncMemberships(Map<String, Set<String>> desired, Map<String, Set<String>> currentMembers,
+			Counter counter) {
 		for (Map.Entry<String, Set<String>> entry : desired.entrySet()) {
-			Set<String> current = new HashSet<>();
-			identityService.createUserQuery().memberOfGroup(entry.getKey()).list().forEach(u -> current.add(u.getId()));
+			Set<String> members = currentMembers.computeIfAbsent(entry.getKey(), g -> new HashSet<>());
+			Set<String> current = new HashSet<>(members);
 			for (String login : entry.getValue()) {
 				if (!current.remove(login)) {
 					identityService.createMembership(login, entry.getKey());
+					members.add(login);
 					counter.memberships++;
 				}
 			}
 			for (String stale : current) {
 				identityService.deleteMembership(stale, entry.getKey());
+				members.remove(stale);
 				counter.memberships++;
 			}
 		}
 	}
 
 	/** Deletes managed groups no longer in the file, and people no longer in it (with their access). */
-	private void removeStale(Set<String> groupIds, String adminUser, Counter counter) {
+	private void removeStale(Set<String> groupIds, String adminUser, Map<String, Set<String>> currentMembers,
+			Counter counter) {
 		Set<String> people = new HashSet<>();
 		directory.people().forEach(p -> people.add(p.id()));
 		people.add(adminUser);
+		Set<String> deleted = new HashSet<>();
 		for (Group group : identityService.createGroupQuery().groupType(GroupIds.MANAGED_TYPE).list()) {
-			for (User member : identityService.createUserQuery().memberOfGroup(group.getId()).list()) {
-				if (!people.contains(member.getId())) {
-					identityService.deleteUser(member.getId());
-					LOG.info("User {} removed: no longer in the organisation file", member.getId());
+			for (String member : currentMembers.getOrDefault(group.getId(), Set.of())) {
+				if (!people.contains(member) && deleted.add(member)) {
+					identityService.deleteUser(member);
+					LOG.info("User {} removed: no longer in the organisation file", member);
 					counter.removed++;
 				}
 			}
@@ -362,17 +398,17 @@ public class OrganisationSync {
 		directory.people().forEach(p -> managedUsers.add(p.id()));
 
 		Map<String, Authorization> existing = new LinkedHashMap<>();
-		for (String group : managedGroups) {
-			for (Authorization a : authorizationService.createAuthorizationQuery().groupIdIn(group).list()) {
-				if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && owned(a)) {
-					existing.put("g:" + group + "|" + a.getResourceType() + "|" + a.getResourceId(), a);
+		// one query per owned resource type, not one per group and person
+		for (Resource resource : OWNED_RESOURCES) {
+			for (Authorization a : authorizationService.createAuthorizationQuery().resourceType(resource).list()) {
+				if (a.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
+					continue;
 				}
-			}
-		}
-		for (String user : managedUsers) {
-			for (Authorization a : authorizationService.createAuthorizationQuery().userIdIn(user).list()) {
-				if (a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && owned(a)) {
-					existing.put("u:" + user + "|" + a.getResourceType() + "|" + a.getResourceId(), a);
+				if (a.getGroupId() != null && managedGroups.contains(a.getGroupId())) {
+					existing.put("g:" + a.getGroupId() + "|" + a.getResourceType() + "|" + a.getResourceId(), a);
+				}
+				else if (a.getUserId() != null && managedUsers.contains(a.getUserId())) {
+					existing.put("u:" + a.getUserId() + "|" + a.getResourceType() + "|" + a.getResourceId(), a);
 				}
 			}
 		}
@@ -398,10 +434,6 @@ public class OrganisationSync {
 			authorizationService.deleteAuthorization(stale.getId());
 			counter.authorizations++;
 		}
-	}
-
-	private static boolean owned(Authorization a) {
-		return OWNED_RESOURCES.stream().anyMatch(r -> r.resourceType() == a.getResourceType());
 	}
 
 	private static boolean samePermissions(Authorization current, Grant grant) {

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +14,12 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,9 +62,9 @@ class SubmittedVariablesFilter {
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> submittedVariables(IdentityService identityService,
-			FormService formService, RepositoryService repositoryService) {
+			FormService formService, RepositoryService repositoryService, TaskService taskService) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new Filter(identityService, formService, repositoryService));
+				new Filter(identityService, formService, repositoryService, taskService));
 		registration.setName("thidua-submitted-variables");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(2);
@@ -75,10 +79,21 @@ class SubmittedVariablesFilter {
 
 		private final RepositoryService repositoryService;
 
-		Filter(IdentityService identityService, FormService formService, RepositoryService repositoryService) {
+		private final TaskService taskService;
+
+		/**
+		 * Submitted keys per process definition and task (or start event): reading and parsing the
+		 * deployed form on every completion was the largest extra cost of a step over the bare engine
+		 * in the city-scale benchmark (issue 9).
+		 */
+		private final Map<String, Set<String>> formKeys = new ConcurrentHashMap<>();
+
+		Filter(IdentityService identityService, FormService formService, RepositoryService repositoryService,
+				TaskService taskService) {
 			this.identityService = identityService;
 			this.formService = formService;
 			this.repositoryService = repositoryService;
+			this.taskService = taskService;
 		}
 
 		@Override
@@ -127,6 +142,24 @@ class SubmittedVariablesFilter {
 		}
 
 		private Set<String> taskFormKeys(String taskId) throws IOException {
+			Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null) {
+				throw new ProcessEngineException("no task");
+			}
+			if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+				return loadTaskFormKeys(taskId);
+			}
+			// forms are bound to the deployment (camunda:formRefBinding="deployment"): one per task definition
+			String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+			Set<String> keys = formKeys.get(key);
+			if (keys == null) {
+				keys = loadTaskFormKeys(taskId);
+				formKeys.put(key, keys);
+			}
+			return keys;
+		}
+
+		private Set<String> loadTaskFormKeys(String taskId) throws IOException {
 			TaskFormData form = formService.getTaskFormData(taskId);
 			if (form.getCamundaFormRef() == null && form.getFormKey() == null) {
 				return Set.of();
@@ -149,6 +182,16 @@ class SubmittedVariablesFilter {
 			if (definition == null) {
 				throw new ProcessEngineException("no definition");
 			}
+			Set<String> cached = formKeys.get(definition.getId() + "#start");
+			if (cached != null) {
+				return cached;
+			}
+			Set<String> keys = loadStartFormKeys(definition);
+			formKeys.put(definition.getId() + "#start", keys);
+			return keys;
+		}
+
+		private Set<String> loadStartFormKeys(ProcessDefinition definition) throws IOException {
 			StartFormData form = formService.getStartFormData(definition.getId());
 			if (form.getCamundaFormRef() == null && form.getFormKey() == null) {
 				return Set.of();

@@ -1,0 +1,89 @@
+package vn.thidua.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results as a plain-text table (log, results.txt, the issue note). */
+final class BenchReport {
+
+	private BenchReport() {
+	}
+
+	@SuppressWarnings("unchecked")
+	static String table(Map<String, Object> r) {
+		StringBuilder sb = new StringBuilder();
+		Map<String, Object> machine = (Map<String, Object>) r.get("machine");
+		Map<String, Object> scale = (Map<String, Object>) r.get("scale");
+		Map<String, Object> startup = (Map<String, Object>) r.get("startup");
+		Map<String, Object> loading = (Map<String, Object>) r.get("loading");
+		sb.append(String.format(Locale.ROOT, "Machine: %s cores, %s GiB RAM, JVM max heap %s MiB, Java %s%n",
+				machine.get("cores"), machine.get("memoryGiB"), machine.get("maxHeapMiB"), machine.get("java")));
+		sb.append(String.format(Locale.ROOT,
+				"Scale: %s wards, %s chapters, %s people, %s groups, %s authorizations, %s open tasks %s, %s finished instances%n",
+				scale.get("wards"), scale.get("chapters"), scale.get("people"), scale.get("groups"),
+				scale.get("authorizations"), scale.get("openTasks"), scale.get("openTasksByKind"),
+				scale.get("finishedInstances")));
+		sb.append(String.format(Locale.ROOT, "Loading: history %s ms, open tasks %s ms%s%n", loading.get("historyMillis"),
+				loading.get("openTasksMillis"), loading.containsKey("reusedDatabase")
+						? " (database of an earlier run reused: " + loading.get("reusedDatabase") + ")" : ""));
+		sb.append(String.format(Locale.ROOT,
+				"Start-up: cold (empty DB + organisation sync) %s ms; ready after restart %s ms; heap after start %s MiB, after run %s MiB%n%n",
+				startup.get("coldStartWithOrganisationSyncMillis"), startup.get("readyMillis"),
+				startup.get("heapAfterStartMiB"), startup.get("heapAfterRunMiB")));
+
+		sb.append("Task list, first page of 15 (HTTP, Basic auth, authorization on)\n");
+		sb.append(String.format(Locale.ROOT, "%-16s %-24s %6s %8s %8s %8s %8s %7s%n", "persona", "filter", "n", "p50 ms",
+				"p95 ms", "p99 ms", "max ms", "rows"));
+		for (Map<String, Object> row : (List<Map<String, Object>>) r.get("taskList")) {
+			Stats s = (Stats) row.get("stats");
+			sb.append(String.format(Locale.ROOT, "%-16s %-24s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
+					row.get("filter"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
+		}
+
+		sb.append("\nChains through REST (start, board, timer, 5 votes, sign), K concurrent clients\n");
+		sb.append(String.format(Locale.ROOT, "%-7s %3s %7s %9s %9s %9s %9s %9s %9s %7s%n", "model", "K", "chains",
+				"chains/s", "step p50", "step p95", "start p95", "vote p95", "sign p95", "mails"));
+		for (Map<String, Object> row : (List<Map<String, Object>>) r.get("chains")) {
+			Stats s = (Stats) row.get("steps");
+			Map<String, Stats> per = (Map<String, Stats>) row.get("perStep");
+			sb.append(String.format(Locale.ROOT, "%-7s %3s %7s %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %7s%n", row.get("model"),
+					row.get("clients"), row.get("chains"), (double) row.get("chainsPerSecond"), s.p50(), s.p95(),
+					p95(per, "start"), p95(per, "vote"), p95(per, "sign"), row.getOrDefault("mailsDelivered", "-")));
+		}
+		sb.append("\nCost over the floor (floor chains/s ÷ our chains/s; step p95 ours ÷ floor)\n");
+		for (Map<String, Object> ratio : (List<Map<String, Object>>) r.get("ratios")) {
+			sb.append(String.format(Locale.ROOT, "K=%s: %.2f× (step p95 %.2f×)%n", ratio.get("clients"),
+					(double) ratio.get("costOverFloor"), (double) ratio.get("p95StepRatio")));
+		}
+		Object sql = r.get("sqlStatements");
+		if (sql != null) {
+			sb.append("\nSQL statements per operation (engine = Camunda's MyBatis, ours = JdbcTemplate/JdbcClient)\n");
+			((Map<String, Object>) sql).forEach((op, counts) -> sb.append(String.format(Locale.ROOT, "%-14s %s%n", op, counts)));
+		}
+		Map<String, Object> compare = (Map<String, Object>) r.get("compare");
+		if (compare != null) {
+			sb.append("\nTask list after a restart with other settings (comparison): " + compare.get("settings") + " (ready in "
+					+ compare.get("readyMillis") + " ms)\n");
+			for (Map<String, Object> row : (List<Map<String, Object>>) compare.get("taskList")) {
+				Stats s = (Stats) row.get("stats");
+				sb.append(String.format(Locale.ROOT, "%-16s %-24s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
+						row.get("filter"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
+			}
+			sb.append("SQL of one page: " + compare.get("taskListPageSql") + "\n");
+		}
+		sb.append("\nGoals\n");
+		((Map<String, Object>) r.get("goals")).forEach((name, goal) -> {
+			Map<String, Object> g = (Map<String, Object>) goal;
+			sb.append(String.format(Locale.ROOT, "%-30s %-8s value %-8s %s%n", name, g.get("goal"), g.get("value"),
+					Boolean.TRUE.equals(g.get("met")) ? "met" : "MISSED"));
+		});
+		return sb.toString();
+	}
+
+	private static double p95(Map<String, Stats> per, String step) {
+		Stats s = per.get(step);
+		return s == null ? 0 : s.p95();
+	}
+
+}

@@ -1,0 +1,248 @@
+package vn.thidua.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.thidua.organisation.GroupIds;
+
+/**
+ * Fills the benchmark's database through the engine's Java API, inside the application: the
+ * finished instances in history (fast path: {@code BenchHistory}, a start-to-end process carrying a
+ * finished nomination's variables, many starts per transaction) and the open tasks (real
+ * {@code CommendationNomination} instances, started by chapter heads all over the city and driven
+ * to a chapter task (returned by the board), a board task, or five council votes).
+ */
+final class DataLoader {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
+
+	static final String NOMINATION = "CommendationNomination";
+
+	private static final int HISTORY_BATCH = 250;
+
+	private final BenchApplication app;
+
+	private final int wards;
+
+	private final int threads;
+
+	private final AtomicInteger nominees;
+
+	DataLoader(BenchApplication app, int wards, int threads, AtomicInteger nominees) {
+		this.app = app;
+		this.wards = wards;
+		this.threads = threads;
+		this.nominees = nominees;
+	}
+
+	/** Deploys the floor model (for the given ward) and the history model. */
+	static void deployBenchModels(RepositoryService repository, String floorWard) throws IOException {
+		String floor;
+		try (InputStream in = DataLoader.class.getResourceAsStream("/bench/BenchFloor.bpmn")) {
+			floor = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@WARD@", floorWard);
+		}
+		repository.createDeployment()
+			.name("bench")
+			.enableDuplicateFiltering(true)
+			.addString("BenchFloor.bpmn", floor)
+			.addClasspathResource("bench/BenchHistory.bpmn")
+			.deploy();
+	}
+
+	/** The variables a nomination start form sends (as typed by Tasklist: numbers as Long). */
+	static Map<String, Object> nominationForm(String nominee) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("nomineeType", "INDIVIDUAL");
+		v.put("nomineeName", nominee);
+		v.put("periodYear", (long) LocalDate.now().getYear());
+		v.put("awardCode", "GK_HOI_PHUONG");
+		v.put("achievementReport", "Chủ nhiệm mô hình \"Phụ nữ tự tin khởi nghiệp\", giúp 12 hội viên vay vốn.");
+		v.put("reviewMeetingDate", LocalDate.now().minusDays(5).toString());
+		v.put("reviewMeetingAgreed", true);
+		v.put("noDisciplineDeclared", true);
+		return v;
+	}
+
+	long loadHistory(int count) throws Exception {
+		RuntimeService runtime = app.bean(RuntimeService.class);
+		TransactionTemplate tx = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		runParallel(() -> {
+			int from;
+			while ((from = next.getAndAdd(HISTORY_BATCH)) < count) {
+				int to = Math.min(count, from + HISTORY_BATCH);
+				int first = from;
+				tx.executeWithoutResult(status -> {
+					for (int i = first; i < to; i++) {
+						runtime.startProcessInstanceByKey("BenchHistory", "bench-history-" + i, historyVariables(i));
+					}
+				});
+				if (to % 10_000 < HISTORY_BATCH) {
+					LOG.info("History: {} of {} finished instances", to, count);
+				}
+			}
+		});
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private Map<String, Object> historyVariables(int i) {
+		String ward = CityGenerator.wardCode(i % wards);
+		String chapter = CityGenerator.chapterCode((i / wards) % CityGenerator.CHAPTERS_PER_WARD);
+		Map<String, Object> v = nominationForm("Hội viên đã khen " + i);
+		v.put("wardCode", ward);
+		v.put("chapterGroup", GroupIds.chapter(ward, chapter));
+		v.put("chapterName", "Chi hội " + chapter);
+		v.put("subject", "Đề nghị khen thưởng hội viên đã khen " + i);
+		v.put("initiator", CityGenerator.head(ward, (i / wards) % CityGenerator.CHAPTERS_PER_WARD));
+		v.put("boardDecision", "approve");
+		v.put("votesAgree", 5L);
+		v.put("decisionNumber", i + "/QĐ-HLHPN");
+		return v;
+	}
+
+	/** What the open tasks of the data set are: counts per kind. */
+	record OpenTasks(int chapter, int board, int council, long millis) {
+
+		int total() {
+			return chapter + board + council;
+		}
+
+	}
+
+	/**
+	 * About a third of the tasks each at chapters (nominations returned by the board), boards and
+	 * councils (five votes per nomination), the nominations spread round-robin over every chapter.
+	 */
+	OpenTasks loadOpenTasks(int tasks) throws Exception {
+		int chapterInstances = tasks / 3;
+		int boardInstances = tasks / 3;
+		int councilInstances = (tasks - chapterInstances - boardInstances) / CityGenerator.COUNCIL_SIZE;
+		List<Character> plan = new ArrayList<>();
+		int c = 0, b = 0, v = 0;
+		int total = chapterInstances + boardInstances + councilInstances;
+		for (int i = 0; i < total; i++) {
+			// interleave the kinds in proportion so every ward gets some of each
+			if (c * total <= i * chapterInstances && c < chapterInstances) {
+				plan.add('C');
+				c++;
+			}
+			else if (b * total <= i * boardInstances && b < boardInstances) {
+				plan.add('B');
+				b++;
+			}
+			else if (v < councilInstances) {
+				plan.add('V');
+				v++;
+			}
+			else if (c < chapterInstances) {
+				plan.add('C');
+				c++;
+			}
+			else {
+				plan.add('B');
+				b++;
+			}
+		}
+		RuntimeService runtime = app.bean(RuntimeService.class);
+		TaskService taskService = app.bean(TaskService.class);
+		IdentityService identity = app.bean(IdentityService.class);
+		ManagementService management = app.bean(ManagementService.class);
+		AtomicInteger next = new AtomicInteger();
+		int chapters = wards * CityGenerator.CHAPTERS_PER_WARD;
+		long start = System.nanoTime();
+		runParallel(() -> {
+			int i;
+			while ((i = next.getAndIncrement()) < plan.size()) {
+				int chapterIndex = i % chapters;
+				String ward = CityGenerator.wardCode(chapterIndex % wards);
+				int chapter = chapterIndex / wards;
+				String head = CityGenerator.head(ward, chapter);
+				identity.setAuthentication(head,
+						List.of(GroupIds.ward(ward), GroupIds.chapter(ward, CityGenerator.chapterCode(chapter))));
+				String pid;
+				try {
+					pid = runtime
+						.startProcessInstanceByKey(NOMINATION, nominationForm("Hội viên " + nominees.incrementAndGet()))
+						.getId();
+				}
+				finally {
+					identity.clearAuthentication();
+				}
+				char kind = plan.get(i);
+				if (kind != 'B') {
+					Task review = taskService.createTaskQuery().processInstanceId(pid).singleResult();
+					String board = CityGenerator.board(ward, i % 2);
+					identity.setAuthentication(board, List.of(GroupIds.ward(ward), GroupIds.board(ward)));
+					try {
+						Map<String, Object> decision = new LinkedHashMap<>();
+						decision.put("boardDecision", kind == 'C' ? "return" : "approve");
+						decision.put("boardReason", kind == 'C' ? "Đề nghị bổ sung minh chứng." : "Đồng ý.");
+						taskService.complete(review.getId(), decision);
+					}
+					finally {
+						identity.clearAuthentication();
+					}
+					if (kind == 'V') {
+						Job timer = management.createJobQuery().processInstanceId(pid).timers().singleResult();
+						management.executeJob(timer.getId());
+					}
+				}
+				if ((i + 1) % 1000 == 0) {
+					LOG.info("Open tasks: {} of {} nominations started", i + 1, plan.size());
+				}
+			}
+		});
+		return new OpenTasks(chapterInstances, boardInstances, councilInstances * CityGenerator.COUNCIL_SIZE,
+				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	private void runParallel(ThrowingRunnable work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				futures.add(pool.submit(() -> {
+					work.run();
+					return null;
+				}));
+			}
+			for (Future<?> f : futures) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@FunctionalInterface
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
+}
