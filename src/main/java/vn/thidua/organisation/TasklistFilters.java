@@ -53,7 +53,11 @@ public class TasklistFilters {
 							.includeAssignedTasks(),
 						List.of(Role.MEMBER)),
 				new Spec(BOARD_TASKS, "Việc chờ Ban Thường vụ xem xét", 10, "#388e3c",
-						taskService.createTaskQuery().taskDefinitionKeyLike("Task_Board%"),
+						// the user's groups first: the key alone would read every ward's board tasks
+						taskService.createTaskQuery()
+							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.includeAssignedTasks()
+							.taskDefinitionKeyLike("Task_Board%"),
 						List.of(Role.BOARD, Role.CHAIR)),
 				new Spec(COUNCIL_TASKS, "Việc chờ Hội đồng thi đua khen thưởng", 20, "#f57c00",
 						taskService.createTaskQuery().taskDefinitionKeyLike("Task_Council%"),
@@ -61,7 +65,8 @@ public class TasklistFilters {
 	}
 
 	/**
-	 * Creates the filters that do not exist yet.
+	 * Creates the filters that do not exist yet and brings the query of existing ones up to date (a
+	 * filter's query is written on every start; its owner's other settings are kept).
 	 * @return role name to the ids of the filters that role may read
 	 */
 	public Map<String, Set<String>> synchronise() {
@@ -74,7 +79,6 @@ public class TasklistFilters {
 			if (filter == null) {
 				filter = filterService.newTaskFilter(spec.name());
 				filter.setOwner(null);
-				filter.setQuery(spec.query());
 				Map<String, Object> properties = new LinkedHashMap<>();
 				properties.put("description", spec.description());
 				properties.put("priority", spec.priority());
@@ -84,8 +88,9 @@ public class TasklistFilters {
 				properties.put("variables", List.of(Map.of("name", "chapterName", "label", "Chi hội"),
 						Map.of("name", "subject", "label", "Nội dung")));
 				filter.setProperties(properties);
-				filterService.saveFilter(filter);
 			}
+			filter.setQuery(spec.query());
+			filterService.saveFilter(filter);
 			String id = filter.getId();
 			spec.visibleTo().forEach(role -> byRole.computeIfAbsent(role.name(), r -> new LinkedHashSet<>()).add(id));
 		}
