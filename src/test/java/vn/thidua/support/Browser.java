@@ -274,6 +274,24 @@ public final class Browser implements AutoCloseable {
 				+ "\"; the list shows: " + taskListText());
 	}
 
+	/**
+	 * Asserts that no entry named {@code taskName} in the current filter opens a task showing
+	 * {@code textInTask} (a task the user must not see).
+	 */
+	public Browser assertNoTaskShows(String taskName, String textInTask) {
+		By entries = By.xpath("//*[contains(@class,'tasks-list')]//li//a[normalize-space()=" + xpathLiteral(taskName) + "]");
+		int count = driver.findElements(entries).size();
+		for (int i = 0; i < count; i++) {
+			click(driver.findElements(entries).get(i));
+			waitFor(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()=" + xpathLiteral(taskName) + "]"));
+			form();
+			if (taskPaneText().contains(textInTask)) {
+				throw new AssertionError("The task \"" + taskName + "\" showing \"" + textInTask + "\" is visible");
+			}
+		}
+		return this;
+	}
+
 	/** The open task's pane: its visible text and the values of its form's fields. */
 	public String taskPaneText() {
 		return (String) script("""
@@ -397,6 +415,11 @@ public final class Browser implements AutoCloseable {
 		WebElement input = field(label, index).findElement(By.cssSelector("input, textarea"));
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		input.sendKeys(value);
+		// leave the field: form-js flushes its debounced change on blur, before the next field's
+		// change can re-render the form with the old value
+		input.sendKeys(Keys.TAB);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "field \"" + label + "\" keeps " + value)
+			.until(d -> value.equals(field(label, index).findElement(By.cssSelector("input, textarea")).getDomProperty("value")));
 		return this;
 	}
 
@@ -446,9 +469,9 @@ public final class Browser implements AutoCloseable {
 	public Browser select(String label, String option) {
 		WebElement field = field(label);
 		click(field.findElement(By.cssSelector(".fjs-input-group")));
-		click(new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(ExpectedConditions.elementToBeClickable(field.findElement(
-					By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]")))));
+		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
+		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
+			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> field.getText().contains(option));
 		return this;
@@ -464,6 +487,21 @@ public final class Browser implements AutoCloseable {
 		click(input);
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+		return this;
+	}
+
+	/**
+	 * Adds a row to the dynamic list holding the fields labelled {@code childLabel} (form-js's add
+	 * button under the list) and waits until the new row's field shows.
+	 */
+	public Browser addListItem(String childLabel) {
+		WebElement first = field(childLabel);
+		int rows = fields(childLabel).size();
+		WebElement list = (WebElement) script("return arguments[0].closest('.fjs-form-field-dynamiclist') "
+				+ "|| arguments[0].closest('.fjs-repeat-render-rows')?.parentElement", first);
+		click(list.findElement(By.cssSelector(".fjs-repeat-render-add")));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "a new row with \"" + childLabel + "\"")
+			.until(d -> fields(childLabel).size() > rows);
 		return this;
 	}
 
