@@ -415,9 +415,6 @@ public final class Browser implements AutoCloseable {
 		WebElement input = field(label, index).findElement(By.cssSelector("input, textarea"));
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		input.sendKeys(value);
-		// leave the field: form-js flushes its debounced change on blur, before the next field's
-		// change can re-render the form with the old value
-		input.sendKeys(Keys.TAB);
 		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "field \"" + label + "\" keeps " + value)
 			.until(d -> value.equals(field(label, index).findElement(By.cssSelector("input, textarea")).getDomProperty("value")));
 		return this;
@@ -513,7 +510,13 @@ public final class Browser implements AutoCloseable {
 	/** Scrolls {@code element} to the middle of its scrolling area (off Tasklist's fixed footer) and clicks it. */
 	public void click(WebElement element) {
 		script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
-		element.click();
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+			// at the very bottom of a scrolled pane the fixed footer still covers it: click it as the browser would
+			script("arguments[0].click()", element);
+		}
 	}
 
 	/** An XPath string literal for any text (quotes included). */
