@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -151,7 +152,14 @@ public final class Browser implements AutoCloseable {
 
 	/** Elements matching {@code locator} that a user can see. */
 	public List<WebElement> visible(By locator) {
-		return driver.findElements(locator).stream().filter(WebElement::isDisplayed).toList();
+		return driver.findElements(locator).stream().filter(e -> {
+			try {
+				return e.isDisplayed();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				return false; // replaced while we looked: Angular re-rendered it
+			}
+		}).toList();
 	}
 
 	public Object script(String javascript, Object... args) {
@@ -170,6 +178,353 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Like {@link #screenshot(String)}, with the window made tall enough for the page's longest
+	 * scrolling area (a long form in Tasklist's task pane or start dialog), so the whole form shows.
+	 */
+	public Path fullScreenshot(String name) {
+		org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+		Number extra = (Number) script("""
+				let extra = Math.max(0, document.documentElement.scrollHeight - window.innerHeight);
+				document.querySelectorAll('*').forEach(e => {
+				  const style = getComputedStyle(e);
+				  if ((style.overflowY === 'auto' || style.overflowY === 'scroll') && e.clientHeight > 0)
+				    extra = Math.max(extra, e.scrollHeight - e.clientHeight);
+				});
+				return extra;""");
+		int height = Math.min(6000, size.getHeight() + extra.intValue() + 40);
+		if (height <= size.getHeight()) {
+			return screenshot(name);
+		}
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), height));
+		try {
+			return screenshot(name);
+		}
+		finally {
+			driver.manage().window().setSize(size);
+		}
+	}
+
+	/** Waits as long as the slow steps of Tasklist need (a form's first load, a process start). */
+	public WebDriverWait waiting(Duration timeout) {
+		return new WebDriverWait(driver, timeout);
+	}
+
+	/**
+	 * Logs the current user out by dropping the session cookies and logs {@code user} in through
+	 * Tasklist's login page: what a shared office PC sees between two people.
+	 */
+	public Browser switchUser(String user, String password) {
+		driver.manage().deleteAllCookies();
+		return login(user, password);
+	}
+
+	// ---------------------------------------------------------------- Tasklist
+
+	/** Clicks a filter in Tasklist's left column (e.g. "Việc của chi hội"). */
+	public Browser openFilter(String name) {
+		String filter = "//div[contains(@class,'task-filter')][.//h4//a[starts-with(normalize-space(), " + xpathLiteral(name)
+				+ ")]]";
+		new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(() -> "filter \"" + name + "\"; the page shows: "
+				+ visibleText())
+			.until(ExpectedConditions.elementToBeClickable(By.xpath(filter + "//h4//a")))
+			.click();
+		waitFor(By.xpath(filter + "[contains(concat(' ', normalize-space(@class), ' '), ' active ')]"));
+		return this;
+	}
+
+	/** The visible task list entries (names, process, variables) of the current filter. */
+	public String taskListText() {
+		List<WebElement> lists = driver.findElements(By.cssSelector("[cam-tasks]"));
+		return lists.isEmpty() ? "" : lists.get(0).getText();
+	}
+
+	/**
+	 * Opens, in the current filter, the task named {@code taskName} whose task pane (its form's
+	 * text and field values) shows {@code textInTask}, e.g. the nominee's name; tries each list
+	 * entry of that name in turn. (The task list itself shows no process variables to users who
+	 * may read the task but not the process instance.)
+	 */
+	public Browser openTask(String taskName, String textInTask) {
+		By entries = By.xpath("//*[contains(@class,'tasks-list')]//li//a[normalize-space()=" + xpathLiteral(taskName) + "]");
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.withMessage(() -> "task \"" + taskName + "\" in the list; it shows: " + taskListText())
+			.until(ExpectedConditions.elementToBeClickable(entries));
+		int count = driver.findElements(entries).size();
+		for (int i = 0; i < count; i++) {
+			click(driver.findElements(entries).get(i));
+			waitFor(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()=" + xpathLiteral(taskName) + "]"));
+			form();
+			boolean found;
+			try {
+				new WebDriverWait(driver, Duration.ofSeconds(i == count - 1 ? 30 : 10))
+					.until(d -> taskPaneText().contains(textInTask));
+				found = true;
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				found = false;
+			}
+			if (found) {
+				return this;
+			}
+		}
+		throw new AssertionError("No task \"" + taskName + "\" (of " + count + ") shows \"" + textInTask
+				+ "\"; the list shows: " + taskListText());
+	}
+
+	/**
+	 * Asserts that no entry named {@code taskName} in the current filter opens a task showing
+	 * {@code textInTask} (a task the user must not see).
+	 */
+	public Browser assertNoTaskShows(String taskName, String textInTask) {
+		By entries = By.xpath("//*[contains(@class,'tasks-list')]//li//a[normalize-space()=" + xpathLiteral(taskName) + "]");
+		int count = driver.findElements(entries).size();
+		for (int i = 0; i < count; i++) {
+			click(driver.findElements(entries).get(i));
+			waitFor(By.xpath("//*[contains(@class,'task-details')]//*[normalize-space()=" + xpathLiteral(taskName) + "]"));
+			form();
+			if (taskPaneText().contains(textInTask)) {
+				throw new AssertionError("The task \"" + taskName + "\" showing \"" + textInTask + "\" is visible");
+			}
+		}
+		return this;
+	}
+
+	/** The open task's pane: its visible text and the values of its form's fields. */
+	public String taskPaneText() {
+		return (String) script("""
+				const pane = document.querySelector('.task-details');
+				if (!pane) return '';
+				let text = pane.innerText;
+				pane.querySelectorAll('input, textarea').forEach(i => text += '\\n' + (i.value || ''));
+				return text;""");
+	}
+
+	/** Claims the open task when it is not assigned to the user yet ("Nhận việc"). */
+	public Browser claimIfOffered() {
+		List<WebElement> claim = visible(By.cssSelector("button.claim"));
+		if (!claim.isEmpty()) {
+			click(claim.get(0));
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		}
+		return this;
+	}
+
+	/** The rendered Camunda Form (form-js) of the open task or start dialog. */
+	public WebElement form() {
+		return new WebDriverWait(driver, Duration.ofSeconds(60))
+			.withMessage(() -> "a rendered Camunda Form; the page shows: " + visibleText())
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+	}
+
+	/** Clicks "Hoàn thành" on the open task and waits for Tasklist's confirmation. */
+	public Browser completeTask() {
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Hoàn thành']"))));
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.withMessage(() -> "the task completed; the page shows: " + visibleText())
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				String text = visibleText();
+				if (text.contains("Có lỗi khi gửi biểu mẫu")) {
+					throw new AssertionError("Tasklist refused the form: " + text);
+				}
+				return text.contains("Công việc đã hoàn thành.") || visible(By.cssSelector(".fjs-form")).isEmpty();
+			});
+		return this;
+	}
+
+	/** Clicks "Hoàn thành" expecting it to be refused (form-js validation): no confirmation. */
+	public Browser clickComplete() {
+		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Hoàn thành']"))));
+		return this;
+	}
+
+	/** Opens "Bắt đầu quy trình" and picks the process named {@code processName}; its start form loads. */
+	public Browser openStartForm(String processName) {
+		waitFor(By.partialLinkText("Bắt đầu quy trình")).click();
+		waitFor(By.cssSelector(".modal-dialog"));
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space()="
+					+ xpathLiteral(processName) + "]")))
+			.click();
+		form();
+		return this;
+	}
+
+	/** Clicks "Bắt đầu" in the start dialog (the caller checks what follows). */
+	public Browser clickStart() {
+		wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']")))
+			.click();
+		return this;
+	}
+
+	/** Clicks "Bắt đầu" in the start dialog and waits for Tasklist's confirmation. */
+	public Browser startProcess() {
+		clickStart();
+		new WebDriverWait(driver, Duration.ofSeconds(60))
+			.withMessage(() -> "the process started; the page shows: " + visibleText())
+			.until(d -> visibleText().contains("Đã bắt đầu quy trình."));
+		return this;
+	}
+
+	// ---------------------------------------------------------------- form-js fields, found by label
+
+	/**
+	 * The form-js fields ({@code .fjs-form-field}) whose label reads {@code label} (required
+	 * fields' asterisk ignored), in document order: several for a field inside a dynamic list.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<WebElement> fields(String label) {
+		return (List<WebElement>) script("""
+				const label = arguments[0];
+				const norm = s => s.replace(/\\s+/g, ' ').replace(/\\s*\\*\\s*$/, '').trim();
+				const found = [];
+				document.querySelectorAll('.fjs-form label, .fjs-form .fjs-form-field-label').forEach(l => {
+				  if (norm(l.textContent) === label) {
+				    const field = l.closest('.fjs-form-field');
+				    if (field && !found.includes(field)) found.push(field);
+				  }
+				});
+				return found;""", label);
+	}
+
+	/** The single field labelled {@code label}, waiting until it is shown. */
+	public WebElement field(String label) {
+		return field(label, 0);
+	}
+
+	/** The {@code index}-th field labelled {@code label} (dynamic lists), waiting until it is shown. */
+	public WebElement field(String label, int index) {
+		return new WebDriverWait(driver, Duration.ofSeconds(30))
+			.withMessage(() -> "form field \"" + label + "\" #" + index + " shown")
+			.until(d -> {
+				List<WebElement> found = fields(label);
+				return found.size() > index && found.get(index).isDisplayed() ? found.get(index) : null;
+			});
+	}
+
+	/** Types into the text field or text area labelled {@code label}, replacing what it holds. */
+	public Browser type(String label, String value) {
+		return type(label, 0, value);
+	}
+
+	public Browser type(String label, int index, String value) {
+		WebElement input = field(label, index).findElement(By.cssSelector("input, textarea"));
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		input.sendKeys(value);
+		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "field \"" + label + "\" keeps " + value)
+			.until(d -> value.equals(field(label, index).findElement(By.cssSelector("input, textarea")).getDomProperty("value")));
+		return this;
+	}
+
+	/** The current value of the input or text area labelled {@code label}. */
+	public String value(String label) {
+		return field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+	}
+
+	/** Picks the option {@code option} of the radio group labelled {@code label}. */
+	public Browser choose(String label, String option) {
+		WebElement field = field(label);
+		WebElement optionLabel = field.findElement(By.xpath(".//label[normalize-space()=" + xpathLiteral(option) + "]"));
+		click(optionLabel);
+		return this;
+	}
+
+	/** Ticks the check box labelled {@code label}. */
+	public Browser tick(String label) {
+		WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
+		if (!box.isSelected()) {
+			click(box);
+		}
+		return this;
+	}
+
+	/** Opens the select labelled {@code label} and returns the options it offers (then closes it). */
+	public List<String> selectOptions(String label) {
+		WebElement field = field(label);
+		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		List<String> options = new WebDriverWait(driver, Duration.ofSeconds(10))
+			.withMessage(() -> "options of select \"" + label + "\"")
+			.until(d -> {
+				List<WebElement> items = field.findElements(By.cssSelector(".fjs-dropdownlist-item, .fjs-dropdownlist-empty"));
+				return items.isEmpty() ? null : items;
+			})
+			.stream()
+			.filter(e -> e.getAttribute("class").contains("fjs-dropdownlist-item"))
+			.map(WebElement::getText)
+			.toList();
+		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "select \"" + label + "\" closed")
+			.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
+		return options;
+	}
+
+	/** Picks {@code option} in the select labelled {@code label}. */
+	public Browser select(String label, String option) {
+		WebElement field = field(label);
+		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
+		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
+			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> field.getText().contains(option));
+		return this;
+	}
+
+	/** Types a date ({@code yyyy-MM-dd}) into the date field labelled {@code label}, as form-js shows it (MM/dd/yyyy). */
+	public Browser date(String label, java.time.LocalDate date) {
+		return date(label, 0, date);
+	}
+
+	public Browser date(String label, int index, java.time.LocalDate date) {
+		WebElement input = field(label, index).findElement(By.cssSelector("input"));
+		click(input);
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+		return this;
+	}
+
+	/**
+	 * Adds a row to the dynamic list holding the fields labelled {@code childLabel} (form-js's add
+	 * button under the list) and waits until the new row's field shows.
+	 */
+	public Browser addListItem(String childLabel) {
+		WebElement first = field(childLabel);
+		int rows = fields(childLabel).size();
+		WebElement list = (WebElement) script("return arguments[0].closest('.fjs-form-field-dynamiclist') "
+				+ "|| arguments[0].closest('.fjs-repeat-render-rows')?.parentElement", first);
+		click(list.findElement(By.cssSelector(".fjs-repeat-render-add")));
+		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "a new row with \"" + childLabel + "\"")
+			.until(d -> fields(childLabel).size() > rows);
+		return this;
+	}
+
+	/** form-js's validation messages shown under the fields. */
+	public List<String> fieldErrors() {
+		return visible(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList();
+	}
+
+	/** Scrolls {@code element} to the middle of its scrolling area (off Tasklist's fixed footer) and clicks it. */
+	public void click(WebElement element) {
+		script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+			// at the very bottom of a scrolled pane the fixed footer still covers it: click it as the browser would
+			script("arguments[0].click()", element);
+		}
+	}
+
+	/** An XPath string literal for any text (quotes included). */
+	public static String xpathLiteral(String text) {
+		if (!text.contains("'")) {
+			return "'" + text + "'";
+		}
+		return "concat('" + text.replace("'", "', \"'\", '") + "')";
 	}
 
 	@Override
