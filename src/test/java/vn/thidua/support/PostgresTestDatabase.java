@@ -20,11 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	static final String HOST = envOr("THIDUA_TEST_PG_HOST", "127.0.0.1:5432");
+	public static final String HOST = envOr("THIDUA_TEST_PG_HOST", "127.0.0.1:5432");
 
-	static final String USER = envOr("THIDUA_TEST_PG_USER", "postgres");
+	public static final String USER = envOr("THIDUA_TEST_PG_USER", "postgres");
 
-	static final String PASSWORD = envOr("THIDUA_TEST_PG_PASSWORD", "");
+	public static final String PASSWORD = envOr("THIDUA_TEST_PG_PASSWORD", "");
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
@@ -40,11 +40,19 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 	 * is connected to any more are dropped first (a JVM-exit hook would race the pool's shutdown).
 	 */
 	public static String create() {
-		String name = "thidua_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		return create("thidua_it_");
+	}
+
+	/**
+	 * The same with another name prefix: the benchmark's databases ({@code thidua_bench_}) must not
+	 * be dropped by a test run's clean-up while the benchmark's application starts.
+	 */
+	public static String create(String prefix) {
+		String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, PASSWORD);
 				Statement s = c.createStatement()) {
 			List<String> stale = new ArrayList<>();
-			try (ResultSet rs = s.executeQuery("SELECT d.datname FROM pg_database d WHERE d.datname LIKE 'thidua\\_it\\_%'"
+			try (ResultSet rs = s.executeQuery("SELECT d.datname FROM pg_database d WHERE d.datname LIKE '" + prefix.replace("_", "\\_") + "%'"
 					+ " AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)")) {
 				while (rs.next()) {
 					stale.add(rs.getString(1));
