@@ -1,0 +1,151 @@
+package vn.thidua.tasklist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves two of Camunda 7.24's web app scripts with a few exact text replacements, where the
+ * bundled code keeps chapter heads from doing their work or speaks English to them:
+ * <ul>
+ * <li>{@code app/tasklist/camunda-tasklist-bootstrap.js}: Tasklist disables «Hoàn thành» while
+ * form-js's error object has any key. form-js 1.8.7 clears the error of a field inside a dynamic
+ * list by deleting one array element, which leaves the key ({@code {"Field_x": [null]}}), so after
+ * one keystroke in a work-item row the task can never be completed. The replacement counts only
+ * real messages.</li>
+ * <li>{@code lib/deps.js} (form-js, shared by the apps): the validation messages and the few words
+ * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse"), in Vietnamese.
+ * Date fields read and write dd/mm/yyyy, as Tasklist shows dates, instead of the browser
+ * language's order (mm/dd/yyyy in an English browser).</li>
+ * </ul>
+ * Each replacement must match its script exactly once, or the application does not start: a Camunda
+ * upgrade that changes these scripts is noticed by the build (WebappScriptPatchesTest) and the
+ * browser tests, not by the users. The mappings win over the starter's static resource handler,
+ * like {@link TasklistBrandingController}.
+ */
+@RestController
+class WebappScriptPatches {
+
+	static final String WEBJAR = "META-INF/resources/webjars/camunda/";
+
+	static final PatchedScript TASKLIST = new PatchedScript("app/tasklist/camunda-tasklist-bootstrap.js",
+			List.of(new Replacement("var t=!!Object.keys(e.errors).length;",
+					"var t=function hasMessage(v){return Array.isArray(v)?v.some(hasMessage)"
+							+ ":v!==null&&typeof v===\"object\"?Object.keys(v).some(function(k){return hasMessage(v[k])}):!!v}(e.errors);")));
+
+	static final PatchedScript FORM_JS = new PatchedScript("lib/deps.js", List.of(
+			new Replacement("i.push(`Field must match pattern ${t.pattern}.`)", "i.push(\"Giá trị không đúng định dạng yêu cầu.\")"),
+			new Replacement("i.push(\"Field is required.\")", "i.push(\"Trường này bắt buộc.\")"),
+			new Replacement("i.push(`Field must have minimum value of ${t.min}.`)", "i.push(`Giá trị nhỏ nhất là ${t.min}.`)"),
+			new Replacement("i.push(`Field must have maximum value of ${t.max}.`)", "i.push(`Giá trị lớn nhất là ${t.max}.`)"),
+			new Replacement("i.push(`Field must have minimum length of ${t.minLength}.`)",
+					"i.push(`Cần ít nhất ${t.minLength} ký tự.`)"),
+			new Replacement("i.push(`Field must have maximum length of ${t.maxLength}.`)",
+					"i.push(`Không quá ${t.maxLength} ký tự.`)"),
+			new Replacement("i.push(\"Field must be a valid  international phone number. (e.g. +4930664040900)\")",
+					"i.push(\"Số điện thoại chưa đúng (ví dụ: +84912345678).\")"),
+			new Replacement("i.push(\"Field must be a valid email.\")", "i.push(\"Địa chỉ thư điện tử chưa đúng.\")"),
+			new Replacement("children:_||\"Select\"}", "children:_||\"Chọn\"}"),
+			new Replacement("value:h,placeholder:\"Search\",", "value:h,placeholder:\"Tìm\","),
+			new Replacement("value:v,placeholder:t||d?void 0:\"Search\",", "value:v,placeholder:t||d?void 0:\"Tìm\","),
+			new Replacement("\" \",\"Add new\"]", "\" \",\"Thêm dòng\"]"),
+			new Replacement("`Expand all (${m.length})`", "`Mở rộng tất cả (${m.length})`"),
+			new Replacement("children:[a.jsx(Vr,{}),\" \",\"Collapse\"]", "children:[a.jsx(Vr,{}),\" \",\"Thu gọn\"]"),
+			// date fields: day/month/year with leading zeros (as Tasklist shows dates), whatever the browser's language
+			new Replacement("function wt(e=\"default\"){return new Intl.DateTimeFormat(e)",
+					"function wt(e=\"en-GB\"){return new Intl.DateTimeFormat(e)")));
+
+	private static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
+
+	private final Served tasklist = Served.of(TASKLIST);
+
+	private final Served formJs = Served.of(FORM_JS);
+
+	@GetMapping("${camunda.bpm.webapp.application-path:/camunda}/app/tasklist/camunda-tasklist-bootstrap.js")
+	ResponseEntity<byte[]> tasklist(WebRequest request) {
+		return tasklist.serve(request);
+	}
+
+	@GetMapping("${camunda.bpm.webapp.application-path:/camunda}/lib/deps.js")
+	ResponseEntity<byte[]> formJs(WebRequest request) {
+		return formJs.serve(request);
+	}
+
+	/** One literal text of a vendor script and what it becomes. */
+	record Replacement(String find, String replace) {
+	}
+
+	/**
+	 * A script of the Camunda webjar ({@code path} below {@value #WEBJAR}) and its replacements.
+	 */
+	record PatchedScript(String path, List<Replacement> replacements) {
+
+		/** The patched text; fails when a replacement does not match exactly once. */
+		String apply() {
+			String text = read();
+			for (Replacement replacement : replacements) {
+				int first = text.indexOf(replacement.find());
+				if (first < 0 || text.indexOf(replacement.find(), first + 1) >= 0) {
+					throw new IllegalStateException("The Camunda web app script " + path + " has changed: «"
+							+ replacement.find() + "» is expected exactly once. Review WebappScriptPatches for this Camunda version.");
+				}
+				text = text.substring(0, first) + replacement.replace() + text.substring(first + replacement.find().length());
+			}
+			return text;
+		}
+
+		String read() {
+			try (InputStream in = new ClassPathResource(WEBJAR + path).getInputStream()) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Camunda web app script " + path + " not found", ex);
+			}
+		}
+
+	}
+
+	/** A patched script in memory with its entity tag, answered with 304 when the browser has it. */
+	private record Served(byte[] body, String etag) {
+
+		static Served of(PatchedScript script) {
+			byte[] body = script.apply().getBytes(StandardCharsets.UTF_8);
+			return new Served(body, "\"" + sha256(body) + "\"");
+		}
+
+		ResponseEntity<byte[]> serve(WebRequest request) {
+			if (request.checkNotModified(etag)) {
+				return null;
+			}
+			return ResponseEntity.ok()
+				.contentType(JAVASCRIPT)
+				.cacheControl(CacheControl.noCache())
+				.eTag(etag)
+				.body(body);
+		}
+
+		private static String sha256(byte[] body) {
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
