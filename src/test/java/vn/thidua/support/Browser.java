@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -21,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,6 +85,9 @@ public final class Browser implements AutoCloseable {
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
 				"--window-size=1366,900", "--user-data-dir=" + profile.toAbsolutePath());
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		try {
 			return new Browser(baseUrl.replaceAll("/+$", ""), profile, service, new ChromeDriver(service, options));
 		}
@@ -207,6 +213,23 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The page's console messages since the last call (script errors, failed requests), written to
+	 * {@code target/e2e/<name>.log}, e.g. beside a failure's screenshot.
+	 */
+	public Path consoleLog(String name) {
+		List<String> lines = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.map(entry -> entry.getLevel() + " " + entry.getMessage())
+			.toList();
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			return Files.write(SCREENSHOTS.resolve(name + ".log"), lines);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Waits as long as the slow steps of Tasklist need (a form's first load, a process start). */
 	public WebDriverWait waiting(Duration timeout) {
 		return new WebDriverWait(driver, timeout);
@@ -321,6 +344,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks "Hoàn thành" on the open task and waits for Tasklist's confirmation. */
 	public Browser completeTask() {
+		leaveField();
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Hoàn thành']"))));
 		new WebDriverWait(driver, Duration.ofSeconds(60))
 			.withMessage(() -> "the task completed; the page shows: " + visibleText())
@@ -337,6 +361,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks "Hoàn thành" expecting it to be refused (form-js validation): no confirmation. */
 	public Browser clickComplete() {
+		leaveField();
 		click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Hoàn thành']"))));
 		return this;
 	}
@@ -353,8 +378,18 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Leaves the field being typed in, as the mouse press of a person's next click does: form-js takes
+	 * typed text 300 ms late or on leaving the field, and Tasklist enables «Hoàn thành» only after
+	 * that (a button still disabled by the emptied field's error would swallow the click).
+	 */
+	private void leaveField() {
+		script("if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur()");
+	}
+
 	/** Clicks "Bắt đầu" in the start dialog (the caller checks what follows). */
 	public Browser clickStart() {
+		leaveField();
 		wait.until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']")))
 			.click();
@@ -474,7 +509,7 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Types a date ({@code yyyy-MM-dd}) into the date field labelled {@code label}, as form-js shows it (MM/dd/yyyy). */
+	/** Types a date ({@code yyyy-MM-dd}) into the date field labelled {@code label}, as our form-js shows it (dd/MM/yyyy). */
 	public Browser date(String label, java.time.LocalDate date) {
 		return date(label, 0, date);
 	}
@@ -483,7 +518,7 @@ public final class Browser implements AutoCloseable {
 		WebElement input = field(label, index).findElement(By.cssSelector("input"));
 		click(input);
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+		input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
 		return this;
 	}
 
@@ -514,8 +549,10 @@ public final class Browser implements AutoCloseable {
 			element.click();
 		}
 		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
-			// at the very bottom of a scrolled pane the fixed footer still covers it: click it as the browser would
-			script("arguments[0].click()", element);
+			// at the very bottom of a scrolled pane the fixed footer still covers it: click it as the browser
+			// would, focus first (a script's click alone leaves the field being typed in focused, so form-js
+			// has not taken its last keystrokes yet and Tasklist submits the value before them)
+			script("arguments[0].focus(); arguments[0].click()", element);
 		}
 	}
 
