@@ -1,7 +1,5 @@
 package vn.thidua.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import vn.thidua.organisation.Organisation;
 import vn.thidua.organisation.TasklistFilters;
+
+import vn.thidua.support.TestSmtp;
 
 /**
  * Benchmark, not a test (issue 9): the application at city scale on PostgreSQL, measured from the
@@ -94,9 +93,7 @@ class CityScaleBenchmark {
 		// -Dbench.database=<JDBC URL of an earlier run's database>: skip generating and loading, measure again
 		String reuse = System.getProperty("bench.database", "");
 		String database = reuse.isBlank() ? BenchDatabase.create() : reuse;
-		int smtpPort = freePort();
-		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
+		GreenMail smtp = TestSmtp.start();
 		String chainWard = CityGenerator.wardCode(0);
 		AtomicInteger nominees = new AtomicInteger();
 
@@ -175,7 +172,7 @@ class CityScaleBenchmark {
 
 		// 2. restart on the loaded database, then measure through HTTP
 		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", String.valueOf(smtpPort));
+		properties.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
 		List<Map<String, Object>> taskList = new ArrayList<>();
 		List<Map<String, Object>> chains = new ArrayList<>();
 		try (BenchApplication app = BenchApplication.start(properties)) {
@@ -434,12 +431,6 @@ class CityScaleBenchmark {
 			return Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
 		}
 		return -1;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

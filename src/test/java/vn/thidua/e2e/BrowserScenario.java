@@ -3,8 +3,6 @@ package vn.thidua.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.support.Browser;
+import vn.thidua.support.TestSmtp;
 
 /**
  * Base of the end-to-end browser tests (issue 6): the people's work done in Camunda Tasklist with a real (headless) Chromium, logged in
@@ -44,14 +42,11 @@ abstract class BrowserScenario {
 
 	static final Duration SLOW = Duration.ofSeconds(60);
 
-	static final int SMTP_PORT = freePort();
-
-	static final GreenMail smtp = startSmtp();
+	static final GreenMail smtp = TestSmtp.start();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.use(smtp, registry);
 	}
 
 	@LocalServerPort
@@ -68,13 +63,15 @@ abstract class BrowserScenario {
 
 	Browser browser;
 
-	/** On a failure, the page as it was: {@code target/e2e/FAILED-<test>.png}. */
+	/** On a failure, the page as it was and its console: {@code target/e2e/FAILED-<test>.png} and {@code .log}. */
 	@RegisterExtension
 	final TestExecutionExceptionHandler screenshotOnFailure = (context, ex) -> {
 		if (browser != null) {
 			try {
-				browser.fullScreenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-						+ context.getRequiredTestMethod().getName());
+				String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getRequiredTestMethod().getName();
+				browser.fullScreenshot(name);
+				browser.consoleLog(name);
 			}
 			catch (RuntimeException screenshotFailure) {
 				ex.addSuppressed(screenshotFailure);
@@ -151,23 +148,6 @@ abstract class BrowserScenario {
 		}
 		catch (MessagingException ex) {
 			return "";
-		}
-	}
-
-	// ------------------------------------------------------------------ helpers (static)
-
-	static GreenMail startSmtp() {
-		GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

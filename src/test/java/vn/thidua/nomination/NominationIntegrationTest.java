@@ -3,9 +3,7 @@ package vn.thidua.nomination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,6 +39,7 @@ import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.notification.Notifier;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.TestSmtp;
 
 /**
  * A whole nomination chain through {@code /engine-rest} with the demo logins, the way Tasklist
@@ -55,14 +53,11 @@ import vn.thidua.support.IntegrationTest;
 		"thidua.notification.poll-interval=PT0.5S" })
 class NominationIntegrationTest {
 
-	static final int SMTP_PORT = freePort();
-
-	static final GreenMail SMTP = startSmtp();
+	static final GreenMail SMTP = TestSmtp.start();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.use(SMTP, registry);
 	}
 
 	private static final String ENGINE = "/engine-rest";
@@ -367,21 +362,6 @@ class NominationIntegrationTest {
 			}
 		}
 		return subjects;
-	}
-
-	static GreenMail startSmtp() {
-		GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** The list an endpoint shows the user, or an empty list when it refuses (403) or finds nothing (404). */

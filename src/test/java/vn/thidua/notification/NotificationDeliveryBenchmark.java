@@ -25,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import vn.thidua.notification.MailRenderer.RenderedMail;
 import vn.thidua.notification.NotificationOutbox.NewNotification;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.TestSmtp;
 
 /**
  * Benchmark, not a test: how long 1,000 pending notifications take to reach an SMTP server
@@ -45,14 +46,11 @@ class NotificationDeliveryBenchmark {
 
 	static final int RUNS = 5;
 
-	static final int SMTP_PORT = NotificationIntegrationTest.freePort();
-
-	static GreenMail smtp = startSmtp();
+	static final GreenMail smtp = TestSmtp.start();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.use(smtp, registry);
 	}
 
 	@Autowired
@@ -107,13 +105,6 @@ class NotificationDeliveryBenchmark {
 		long median = sorted.get(sorted.size() / 2);
 		LOG.info("Benchmark: {} pending notifications delivered to SMTP in median {} ms ({} mails/s) over {} runs: {}",
 				NOTIFICATIONS, median, NOTIFICATIONS * 1000 / Math.max(1, median), RUNS, millis);
-	}
-
-	static GreenMail startSmtp() {
-		GreenMail greenMail = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1",
-				com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
 	}
 
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -61,6 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.TestSmtp;
 
 /**
  * Issue 3 end to end: real engine, PostgreSQL, GreenMail as the SMTP server, the scheduled
@@ -75,14 +73,13 @@ class NotificationIntegrationTest {
 
 	static final String PROCESS = "NotificationTestProcess";
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = TestSmtp.freePort();
 
-	static GreenMail smtp = startSmtp();
+	static GreenMail smtp = TestSmtp.start(SMTP_PORT);
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.use(SMTP_PORT, registry);
 	}
 
 	@TestConfiguration
@@ -156,7 +153,7 @@ class NotificationIntegrationTest {
 	void tearDown() {
 		ClockUtil.reset();
 		if (!smtp.isRunning()) {
-			smtp = startSmtp();
+			smtp = TestSmtp.start(SMTP_PORT);
 		}
 		runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(PROCESS)
@@ -242,7 +239,7 @@ class NotificationIntegrationTest {
 		assertThat(rows(instance)).hasSize(4).noneMatch(r -> "FAILED".equals(r.get("status")));
 
 		// when: the server is back
-		smtp = startSmtp();
+		smtp = TestSmtp.start(SMTP_PORT);
 
 		// then: each of chair, board1, board2 (Task_Review) and head2 (Task_Approve) gets one mail
 		await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 4);
@@ -280,7 +277,7 @@ class NotificationIntegrationTest {
 		assertThat(retryAs("head2", id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
 		// when: the server is back and an admin retries
-		smtp = startSmtp();
+		smtp = TestSmtp.start(SMTP_PORT);
 		dispatcher.dispatch();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 		assertThat(retryAs("admin", id).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -538,21 +535,6 @@ class NotificationIntegrationTest {
 			return ((MimeMessage) message).getMessageID();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static GreenMail startSmtp() {
-		GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
