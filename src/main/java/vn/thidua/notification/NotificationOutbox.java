@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -73,28 +74,45 @@ class NotificationOutbox {
 			String lastError, Instant createdAt, Instant sentAt) {
 	}
 
+	private static final String INSERT = "INSERT INTO thidua_notification (dedupe_key, kind, template, status, "
+			+ "recipient_id, to_address, to_name, subject, body_text, body_html, task_id, process_instance_id, attempts, "
+			+ "next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
 	/**
 	 * Inserts the row unless one with the same dedupe key exists (then nothing happens, also when
 	 * another node inserts it at the same moment).
 	 * @return whether a row was inserted
 	 */
 	boolean insertIfAbsent(NewNotification n) {
+		return insertAllIfAbsent(List.of(n)) == 1;
+	}
+
+	/**
+	 * {@link #insertIfAbsent} for the recipients of one event; on PostgreSQL as one JDBC batch (one
+	 * round trip instead of one per recipient, inside the engine's transaction).
+	 * @return number of rows inserted
+	 */
+	int insertAllIfAbsent(List<NewNotification> notifications) {
 		Timestamp now = utc(clock.instant());
-		String insert = "INSERT INTO thidua_notification (dedupe_key, kind, template, status, recipient_id, to_address, "
-				+ "to_name, subject, body_text, body_html, task_id, process_instance_id, attempts, next_attempt_at, "
-				+ "created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
-		Object[] args = { n.dedupeKey(), n.kind(), n.template(), n.recipientId(), n.toAddress(), n.toName(),
-				n.subject(), n.bodyText(), n.bodyHtml(), n.taskId(), n.processInstanceId(), now, now };
+		List<Object[]> rows = notifications.stream().map(n -> new Object[] { n.dedupeKey(), n.kind(), n.template(),
+				n.recipientId(), n.toAddress(), n.toName(), n.subject(), n.bodyText(), n.bodyHtml(), n.taskId(),
+				n.processInstanceId(), now, now }).toList();
 		if (postgres) {
 			// a failed statement would abort the caller's whole PostgreSQL transaction: never fail
-			return jdbc.update(insert + " ON CONFLICT (dedupe_key) DO NOTHING", args) == 1;
+			return (int) Arrays.stream(jdbc.batchUpdate(INSERT + " ON CONFLICT (dedupe_key) DO NOTHING", rows))
+				.filter(count -> count == 1)
+				.count();
 		}
-		try {
-			return jdbc.update(insert, args) == 1;
+		int inserted = 0;
+		for (Object[] row : rows) {
+			try {
+				inserted += jdbc.update(INSERT, row);
+			}
+			catch (DuplicateKeyException ex) {
+				// another node or an earlier event queued it
+			}
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+		return inserted;
 	}
 
 	/** Dedupe keys already used for a task, among those starting with {@code prefix} (uses the task_id index). */

@@ -1,5 +1,6 @@
 package vn.thidua.notification;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import vn.thidua.notification.RecipientDirectory.Recipient;
 
 /**
  * {@link Notifier} on the outbox: renders the mail for each recipient and inserts one row per
- * recipient in the caller's transaction. Nothing is sent here; {@link MailDispatcher} delivers.
+ * recipient (one batch) in the caller's transaction. Nothing is sent here; {@link MailDispatcher} delivers.
  */
 @Component
 class OutboxNotifier implements Notifier {
@@ -61,7 +62,7 @@ class OutboxNotifier implements Notifier {
 	int queue(Kind kind, String template, Recipients recipients, Map<String, Object> model, String taskId,
 			String processInstanceId, Function<String, String> dedupeKey) {
 		List<Recipient> people = directory.resolve(recipients);
-		int inserted = 0;
+		List<NewNotification> mails = new ArrayList<>(people.size());
 		for (Recipient person : people) {
 			String key = dedupeKey.apply(person.userId());
 			if (key == null) {
@@ -75,11 +76,10 @@ class OutboxNotifier implements Notifier {
 			personal.put("baseUrl", baseUrl);
 			personal.put("tasklistUrl", tasklistUrl(taskId));
 			RenderedMail mail = renderer.render(template, personal);
-			if (outbox.insertIfAbsent(new NewNotification(key, kind.name(), template, person.userId(), person.email(),
-					person.name(), mail.subject(), mail.text(), mail.html(), taskId, processInstanceId))) {
-				inserted++;
-			}
+			mails.add(new NewNotification(key, kind.name(), template, person.userId(), person.email(), person.name(),
+					mail.subject(), mail.text(), mail.html(), taskId, processInstanceId));
 		}
+		int inserted = mails.isEmpty() ? 0 : outbox.insertAllIfAbsent(mails);
 		LOG.debug("Queued {} {} notification(s) '{}' for task {}", inserted, kind, template, taskId);
 		return inserted;
 	}
