@@ -28,7 +28,7 @@ class FormValidationBrowserTest extends BrowserScenario {
 	static final String WRITE_TASK = "Viết báo cáo, xin ý kiến chỉ đạo";
 
 	/** form-js 1.8.7's message for an empty required field (English: form-js has no Vietnamese). */
-	static final String REQUIRED = "Field is required.";
+	static final String REQUIRED = "Trường này bắt buộc.";
 
 	@Test
 	void shouldRefuseEmptyRequiredFieldsAndKeepChaptersApart() {
