@@ -387,6 +387,12 @@ public final class Browser implements AutoCloseable {
 		script("if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur()");
 	}
 
+	/** Before the next field is touched: form-js has the last one, and has drawn what followed from it. */
+	private void nextInput() {
+		leaveField();
+		settle();
+	}
+
 	/**
 	 * Waits until the page has drawn twice: form-js redraws the form a moment after a change of another
 	 * field (a choice, a date), and a redraw in the middle of typing would put back the field's value
@@ -457,20 +463,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser type(String label, int index, String value) {
-		for (int attempt = 1;; attempt++) {
-			leaveField();
-			settle();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			nextInput();
 			WebElement input = field(label, index).findElement(By.cssSelector("input, textarea"));
 			input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 			input.sendKeys(value);
-			if (keeps(label, index, value) || attempt == 3) {
-				break;
+			if (keeps(label, index, value)) {
+				return this;
 			}
 		}
-		if (!keeps(label, index, value)) {
-			throw new AssertionError("field \"" + label + "\" does not keep " + value + "; the page shows: " + visibleText());
-		}
-		return this;
+		throw new AssertionError("field \"" + label + "\" does not keep " + value + "; the page shows: " + visibleText());
 	}
 
 	/**
@@ -479,20 +481,15 @@ public final class Browser implements AutoCloseable {
 	 * types faster than any person; the caller then types again.
 	 */
 	private boolean keeps(String label, int index, String value) {
-		java.util.function.Supplier<String> shown = () -> field(label, index).findElement(By.cssSelector("input, textarea"))
-			.getDomProperty("value");
-		long stableSince = System.nanoTime();
-		long deadline = stableSince + Duration.ofSeconds(5).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!value.equals(shown.get())) {
+		long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+		do {
+			if (!value.equals(field(label, index).findElement(By.cssSelector("input, textarea")).getDomProperty("value"))) {
 				return false;
-			}
-			if (System.nanoTime() - stableSince > Duration.ofMillis(600).toNanos()) {
-				return true;
 			}
 			settle();
 		}
-		return value.equals(shown.get());
+		while (System.nanoTime() < until);
+		return true;
 	}
 
 	/** The current value of the input or text area labelled {@code label}. */
@@ -502,8 +499,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
 	public Browser choose(String label, String option) {
-		leaveField();
-		settle();
+		nextInput();
 		WebElement field = field(label);
 		WebElement optionLabel = field.findElement(By.xpath(".//label[normalize-space()=" + xpathLiteral(option) + "]"));
 		click(optionLabel);
@@ -512,8 +508,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Ticks the check box labelled {@code label}. */
 	public Browser tick(String label) {
-		leaveField();
-		settle();
+		nextInput();
 		WebElement box = field(label).findElement(By.cssSelector("input[type=checkbox]"));
 		if (!box.isSelected()) {
 			click(box);
@@ -544,12 +539,11 @@ public final class Browser implements AutoCloseable {
 	/** Picks {@code option} in the select labelled {@code label}. */
 	public Browser select(String label, String option) {
 		WebElement field = field(label);
-		// a press on the box toggles form-js's list; after the list was closed by a press on the box, the
-		// next press does not open it again (form-js 1.8.7; a person clicks elsewhere first): leave it, press again
+		// a press on the box toggles form-js's list; once the list was opened and closed (RenderedForms looks at
+		// the options), a scripted press may leave it shut (form-js 1.8.7): leave the field and press again
 		for (int press = 0; press < 3 && !listShown(field); press++) {
 			if (press > 0) {
-				leaveField();
-				settle();
+				nextInput();
 			}
 			click(field.findElement(By.cssSelector(".fjs-input-group")));
 			try {
@@ -577,8 +571,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser date(String label, int index, java.time.LocalDate date) {
-		leaveField();
-		settle();
+		nextInput();
 		WebElement input = field(label, index).findElement(By.cssSelector("input"));
 		click(input);
 		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -591,8 +584,7 @@ public final class Browser implements AutoCloseable {
 	 * button under the list) and waits until the new row's field shows.
 	 */
 	public Browser addListItem(String childLabel) {
-		leaveField();
-		settle();
+		nextInput();
 		WebElement first = field(childLabel);
 		int rows = fields(childLabel).size();
 		WebElement list = (WebElement) script("return arguments[0].closest('.fjs-form-field-dynamiclist') "
