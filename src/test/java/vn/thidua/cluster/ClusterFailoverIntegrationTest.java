@@ -47,6 +47,8 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.thidua.support.PostgresTestDatabase;
+
 /**
  * Two nodes of the packaged jar on one fresh PostgreSQL database, started by
  * {@code docker/run-local.sh --nodes 2} (the environment of {@code docker/compose.yaml}) with a
@@ -113,7 +115,7 @@ class ClusterFailoverIntegrationTest {
 		Path jar = findJar();
 		smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
-		database = "thidua_it_cluster_" + Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
+		database = PostgresTestDatabase.PREFIX + "cluster_" + Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
 		int basePort = freePortPair();
 		String[] pg = PG_HOST.split(":");
 

@@ -26,6 +26,13 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 
 	public static final String PASSWORD = envOr("THIDUA_TEST_PG_PASSWORD", "");
 
+	/**
+	 * Name prefix of the test databases: builds that run side by side on one server give each a
+	 * prefix of its own ({@code THIDUA_TEST_DB_PREFIX}), so one build's clean-up never drops a
+	 * database another build has created but not yet connected to.
+	 */
+	public static final String PREFIX = envOr("THIDUA_TEST_DB_PREFIX", "thidua_it_");
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String url = create();
@@ -40,7 +47,7 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 	 * is connected to any more are dropped first (a JVM-exit hook would race the pool's shutdown).
 	 */
 	public static String create() {
-		return create("thidua_it_");
+		return create(PREFIX);
 	}
 
 	/**
