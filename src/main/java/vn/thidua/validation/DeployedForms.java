@@ -2,31 +2,43 @@ package vn.thidua.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Camunda Form a task or start event shows, read from the deployment exactly as Tasklist loads
- * it (so binding and versions agree), parsed once per process definition and element.
+ * The one catalogue of the Camunda Forms that tasks and start events show, read from the
+ * deployment exactly as Tasklist loads it (so binding and versions agree), parsed once per process
+ * definition and element. Used inside engine commands: by the server-side validation and by the
+ * engine guard, which takes from a submission only the keys its form lets the person edit.
  */
-final class DeployedForms {
+@Component
+public final class DeployedForms {
+
+	/** What an element without a Camunda Form lets a person write: nothing. */
+	static final FormSchema NO_FORM = new FormSchema(null, List.of(), Set.of(), Set.of());
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Map<String, FormSchema> cache = new ConcurrentHashMap<>();
 
-	FormSchema taskForm(String processDefinitionId, String activityId, String taskId) {
+	/** The form of a task of a process; call inside an engine command. */
+	public FormSchema taskForm(String processDefinitionId, String activityId, String taskId) {
 		return cache.computeIfAbsent(processDefinitionId + "#" + activityId,
 				k -> load(formService -> formService.getDeployedTaskForm(taskId)));
 	}
 
-	FormSchema startForm(String processDefinitionId) {
+	/** The start form of a process definition; call inside an engine command. */
+	public FormSchema startForm(String processDefinitionId) {
 		return cache.computeIfAbsent(processDefinitionId + "#start",
 				k -> load(formService -> formService.getDeployedStartForm(processDefinitionId)));
 	}
@@ -43,6 +55,10 @@ final class DeployedForms {
 		return commandContext.runWithoutAuthorization(() -> {
 			try (InputStream in = loader.open(formService)) {
 				return FormSchema.parse(JSON.readTree(in));
+			}
+			catch (BadUserRequestException noForm) {
+				// the element has no Camunda Form (or only an embedded/external form key)
+				return NO_FORM;
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read deployed form", ex);

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The rules of one Camunda Form (form-js schema): every input field with its key, label, type and
- * the validation it declares, so the server enforces exactly what the browser does, and the
- * variable names a submit of this form may carry ({@code submittedKeys}).
+ * the validation it declares, so the server enforces exactly what the browser does; the variable
+ * names a submission of this form may write ({@code editableKeys}), and those it only shows
+ * ({@code displayKeys}: read-only and disabled fields, which a browser sends back but the server
+ * never takes from a submission).
  */
-public record FormSchema(String id, List<Field> fields, Set<String> submittedKeys) {
+public record FormSchema(String id, List<Field> fields, Set<String> editableKeys, Set<String> displayKeys) {
 
 	/** Input component types of form-js 1.8 that submit a value. */
 	static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "datetime", "checkbox",
@@ -40,8 +42,12 @@ public record FormSchema(String id, List<Field> fields, Set<String> submittedKey
 		List<Field> fields = new ArrayList<>();
 		Set<String> keys = new LinkedHashSet<>();
 		collect(form.path("components"), "", fields, keys);
-		fields.forEach(f -> keys.add(f.key().split("\\.")[0]));
-		return new FormSchema(form.path("id").asText(null), List.copyOf(fields), Set.copyOf(keys));
+		Set<String> display = new LinkedHashSet<>();
+		for (Field f : fields) {
+			(f.readonly() ? display : keys).add(f.key().split("\\.")[0]);
+		}
+		display.removeAll(keys);
+		return new FormSchema(form.path("id").asText(null), List.copyOf(fields), Set.copyOf(keys), Set.copyOf(display));
 	}
 
 	private static void collect(JsonNode components, String prefix, List<Field> into, Set<String> keys) {

@@ -1,12 +1,13 @@
 package vn.thidua.validation;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * A value a user submitted breaks a rule: the start or completion is refused, nothing is written,
- * and the REST API answers 400 with {@link #getMessage()} (Vietnamese, naming the field).
+ * and the REST API answers 400 with {@link #getMessage()} (Vietnamese, naming the field). A bad
+ * request of the user's, not a fault: the engine logs it at debug level only.
  */
-public class FormValidationException extends ProcessEngineException {
+public class FormValidationException extends BadUserRequestException {
 
 	private static final long serialVersionUID = 1L;
 

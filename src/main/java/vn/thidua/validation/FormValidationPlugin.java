@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
-	private final DeployedForms forms = new DeployedForms();
+	private final DeployedForms forms;
+
+	FormValidationPlugin(DeployedForms forms) {
+		this.forms = forms;
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

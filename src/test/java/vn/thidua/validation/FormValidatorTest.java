@@ -33,8 +33,9 @@ class FormValidatorTest {
 
 	@Test
 	void shouldKnowWhichKeysTheFormSubmits() {
-		assertThat(form.submittedKeys()).containsExactlyInAnyOrder("name", "year", "award", "tags", "reason", "shown",
-				"meeting", "total");
+		assertThat(form.editableKeys()).containsExactlyInAnyOrder("name", "year", "award", "tags", "reason", "meeting",
+				"total");
+		assertThat(form.displayKeys()).containsExactly("shown");
 	}
 
 	@Test
