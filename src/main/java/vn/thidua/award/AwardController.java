@@ -1,8 +1,5 @@
 package vn.thidua.award;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.thidua.web.CsvExport;
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardEntry.AwardAct;
 
@@ -42,7 +38,6 @@ class AwardController {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AwardController.class);
 
-	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private static final int NOTE_MAX = 2000;
 
@@ -60,22 +55,17 @@ class AwardController {
 	@GetMapping
 	ResponseEntity<?> list(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String chapter, @RequestParam(required = false) String format,
-			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Scope scope = access.scope();
 		if (scope.wards().isEmpty() && scope.chapters().isEmpty()) {
 			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem sổ khen thưởng.");
 		}
 		List<AwardEntry> rows = register.list(scope.wards(), scope.chapters(), year, chapter);
-		boolean csv = "csv".equalsIgnoreCase(format)
-				|| (format == null && accept != null && accept.toLowerCase().contains("text/csv"));
-		if (!csv) {
+		if (!CsvExport.wanted(format, accept)) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
 		}
-		return ResponseEntity.ok()
-			.contentType(TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"so-khen-thuong" + (year == null ? "" : "-" + year) + ".csv\"")
-			.body(csv(rows).getBytes(StandardCharsets.UTF_8));
+		return CsvExport.download("so-khen-thuong" + (year == null ? "" : "-" + year) + ".csv", CSV_HEADER,
+				csvRows(rows));
 	}
 
 	static final String[] CSV_HEADER = { "Mã", "Năm", "Chi hội", "Đối tượng", "Họ tên / Tập thể",
@@ -83,22 +73,15 @@ class AwardController {
 			"Phiếu tán thành", "Phiếu không tán thành", "Không bỏ phiếu", "Kết quả cấp trên", "Thu hồi",
 			"Mã quy trình" };
 
-	/** UTF-8 with a byte order mark, so that Excel shows the Vietnamese letters. */
-	static String csv(List<AwardEntry> rows) throws IOException {
-		StringWriter out = new StringWriter();
-		out.write('\uFEFF');
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
-			for (AwardEntry r : rows) {
-				printer.printRecord(r.id(), r.periodYear(), r.chapterName(),
-						"INDIVIDUAL".equals(r.nomineeType()) ? "Cá nhân" : "Tập thể", r.nomineeName(), r.awardName(),
-						r.issuerName(), statusLabel(r.currentStatus()), r.decisionNumber(), r.decisionDate(),
-						r.votesAgree(), r.votesDisagree(), r.votesAbstain(),
-						r.outcome() == null ? "" : outcomeText(r.outcome()),
-						r.revocation() == null ? "" : "Thu hồi theo " + r.revocation().decisionNumber(),
-						r.processInstanceId());
-			}
-		}
-		return out.toString();
+	static List<List<Object>> csvRows(List<AwardEntry> rows) {
+		return rows.stream()
+			.map(r -> java.util.Arrays.<Object>asList(r.id(), r.periodYear(), r.chapterName(),
+					"INDIVIDUAL".equals(r.nomineeType()) ? "Cá nhân" : "Tập thể", r.nomineeName(), r.awardName(),
+					r.issuerName(), statusLabel(r.currentStatus()), r.decisionNumber(), r.decisionDate(),
+					r.votesAgree(), r.votesDisagree(), r.votesAbstain(), r.outcome() == null ? "" : outcomeText(r.outcome()),
+					r.revocation() == null ? "" : "Thu hồi theo " + r.revocation().decisionNumber(),
+					r.processInstanceId()))
+			.toList();
 	}
 
 	static String statusLabel(String status) {

@@ -1,6 +1,5 @@
 package vn.thidua.nomination;
 
-import static vn.thidua.nomination.NominationVariables.AWARD_CODE;
 import static vn.thidua.nomination.NominationVariables.AWARD_ID;
 import static vn.thidua.nomination.NominationVariables.BOARD_GROUP;
 import static vn.thidua.nomination.NominationVariables.COUNCIL_GROUP;
@@ -8,12 +7,6 @@ import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
-import static vn.thidua.nomination.NominationVariables.NOMINEE_NAME;
-import static vn.thidua.nomination.NominationVariables.NOMINEE_TYPE;
-import static vn.thidua.nomination.NominationVariables.PERIOD_YEAR;
-import static vn.thidua.nomination.NominationVariables.VOTES_ABSTAIN;
-import static vn.thidua.nomination.NominationVariables.VOTES_AGREE;
-import static vn.thidua.nomination.NominationVariables.VOTES_DISAGREE;
 import static vn.thidua.workflow.ProcessVariables.CHAPTER_GROUP;
 import static vn.thidua.workflow.ProcessVariables.CHAPTER_NAME;
 import static vn.thidua.workflow.ProcessVariables.INITIATOR;
@@ -31,6 +24,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.award.Award;
+import vn.thidua.nomination.CouncilVoteRepository.Tally;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
@@ -58,9 +52,12 @@ class AwardRecording {
 
 	private final IdentityService identityService;
 
+	private final CouncilVoteRepository votes;
+
 	AwardRecording(AwardRegister register, AwardCatalogue catalogue, NominationRepository nominations,
-			NominationMail mail, IdentityService identityService) {
+			CouncilVoteRepository votes, NominationMail mail, IdentityService identityService) {
 		this.register = register;
+		this.votes = votes;
 		this.catalogue = catalogue;
 		this.nominations = nominations;
 		this.mail = mail;
@@ -116,20 +113,22 @@ class AwardRecording {
 		mail.send("recommendation-sent", everyone(execution), model);
 	}
 
+	/**
+	 * The register row: the nominee, chapter, award and year as the nomination was last checked and
+	 * reviewed (our table, not the process variables), and the tally counted from the ballots of the
+	 * round that decided it; nothing of it comes from a submission.
+	 */
 	private void record(DelegateExecution execution, String status, String number, LocalDate date, String signer) {
-		Award award = catalogue.find((String) execution.getVariable(AWARD_CODE)).orElseThrow();
-		long id = register.record(new NewAward(execution.getProcessInstanceId(),
-				(String) execution.getVariable(WARD_CODE), (String) execution.getVariable(CHAPTER_GROUP),
-				(String) execution.getVariable(CHAPTER_NAME), (String) execution.getVariable(NOMINEE_TYPE),
-				execution.getVariable(NOMINEE_NAME).toString().trim(), award,
-				NominationData.integer(execution.getVariable(PERIOD_YEAR)), status, number, date, signer,
-				count(execution, VOTES_AGREE), count(execution, VOTES_DISAGREE), count(execution, VOTES_ABSTAIN)));
+		String pid = execution.getProcessInstanceId();
+		var nomination = nominations.nomination(pid)
+			.orElseThrow(() -> new IllegalStateException("No nomination row for " + pid));
+		Award award = catalogue.find(nomination.awardCode()).orElseThrow();
+		Tally tally = votes.lastTally(pid).orElseThrow(() -> new IllegalStateException("No council tally for " + pid));
+		long id = register.record(new NewAward(pid, nomination.wardCode(), nomination.chapterGroup(),
+				(String) execution.getVariable(CHAPTER_NAME), nomination.nomineeType(), nomination.nomineeName().trim(),
+				award, nomination.periodYear(), status, number, date, signer, tally.agree(), tally.disagree(),
+				tally.abstain()));
 		execution.setVariable(AWARD_ID, id);
-	}
-
-	private static int count(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value instanceof Number n ? n.intValue() : 0;
 	}
 
 	private static Recipients everyone(DelegateExecution execution) {

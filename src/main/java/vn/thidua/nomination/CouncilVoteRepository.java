@@ -3,6 +3,7 @@ package vn.thidua.nomination;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,6 +72,12 @@ class CouncilVoteRepository {
 			.param("approved", t.approved())
 			.param("closed", Timestamp.valueOf(t.closedAt()))
 			.update();
+	}
+
+	/** The tally of the last closed round: the one that decided the nomination. */
+	Optional<Tally> lastTally(String processInstanceId) {
+		List<Tally> all = tallies(processInstanceId);
+		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
 	}
 
 	List<Tally> tallies(String processInstanceId) {

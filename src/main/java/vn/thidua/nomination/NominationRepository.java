@@ -1,13 +1,13 @@
 package vn.thidua.nomination;
 
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.LocalDateTime;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import vn.thidua.award.NomineeNames;
 
 /**
  * The nominations table ({@code thidua_nomination}): one row per CommendationNomination instance,
@@ -39,18 +39,12 @@ class NominationRepository {
 
 		/** nominee (normalised) + chapter + award + period: the same achievement. */
 		String dedupKey() {
-			return normalise(nomineeName) + "|" + chapterGroup + "|" + awardCode + "|" + periodYear;
+			return NomineeNames.comparable(nomineeName) + "|" + chapterGroup + "|" + awardCode + "|" + periodYear;
 		}
 
 	}
 
 	record Row(String processInstanceId, String wardCode, String chapterGroup, String status) {
-	}
-
-	/** Lower case, one space between words, Unicode NFC: "  Nguyễn  Thị Ánh" equals "nguyễn thị ánh". */
-	static String normalise(String name) {
-		String nfc = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC);
-		return nfc.trim().replaceAll("\\s+", " ").toLowerCase(Locale.forLanguageTag("vi"));
 	}
 
 	/** Whether another nomination with this key is running or ended in an award or recommendation. */
@@ -110,6 +104,16 @@ class NominationRepository {
 			.param("now", Timestamp.valueOf(LocalDateTime.now()))
 			.param("pid", processInstanceId)
 			.update();
+	}
+
+	/** The nomination as it was last submitted and checked (the facts a decision records). */
+	Optional<Nomination> nomination(String processInstanceId) {
+		return jdbc.sql("SELECT process_instance_id, ward_code, chapter_group, nominee_type, nominee_name, award_code,"
+				+ " period_year, nominated_by FROM thidua_nomination WHERE process_instance_id = :pid")
+			.param("pid", processInstanceId)
+			.query((rs, i) -> new Nomination(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)))
+			.optional();
 	}
 
 	Optional<Row> find(String processInstanceId) {

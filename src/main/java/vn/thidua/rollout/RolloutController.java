@@ -1,15 +1,9 @@
 package vn.thidua.rollout;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.thidua.web.CsvExport;
 import vn.thidua.organisation.GroupIds;
 import vn.thidua.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
@@ -36,7 +31,6 @@ import vn.thidua.security.CurrentUser;
 @RequestMapping("/api/rollouts")
 class RolloutController {
 
-	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final RolloutProgressService progress;
 
@@ -67,12 +61,12 @@ class RolloutController {
 	}
 
 	@GetMapping(value = "/{id}/progress", produces = "text/csv")
-	ResponseEntity<String> progressCsvByAccept(@PathVariable long id) {
+	ResponseEntity<byte[]> progressCsvByAccept(@PathVariable long id) {
 		return csv(progress.progress(readable(id)));
 	}
 
 	@GetMapping(value = "/{id}/progress", params = "format=csv")
-	ResponseEntity<String> progressCsvByParameter(@PathVariable long id) {
+	ResponseEntity<byte[]> progressCsvByParameter(@PathVariable long id) {
 		return csv(progress.progress(readable(id)));
 	}
 
@@ -98,36 +92,24 @@ class RolloutController {
 				|| currentUser.inGroup(GroupIds.ADMINS);
 	}
 
-	private static ResponseEntity<String> csv(Progress p) {
-		StringWriter out = new StringWriter();
-		// the byte order mark makes Excel read the Vietnamese text as UTF-8
-		out.write('\uFEFF');
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader("Mã chi hội", "Chi hội", "Trạng thái", "Quá hạn", "Ban Thường vụ đã ghi nhận", "Số phần việc",
-					"Mô hình, phần việc đã đăng ký", "Tự xếp loại", "Xếp loại đã xác nhận", "Gương điển hình đề xuất")
-			.get();
-		try (CSVPrinter printer = new CSVPrinter(out, format)) {
-			for (ChapterProgress c : p.chapters()) {
-				printer.printRecord(c.chapterGroup(), c.chapterName(), c.stateLabel(),
-						c.overdue().stream().map(o -> o.label()).collect(Collectors.joining("; ")),
-						c.acknowledged() ? "Có" : "Chưa", c.workItems().size(),
-						c.workItems()
-							.stream()
-							.map(w -> w.name() + " (chỉ tiêu: " + w.target() + "; thời hạn: " + w.deadline() + ")")
-							.collect(Collectors.joining("; ")),
-						c.selfRating() == null ? "" : c.selfRating(),
-						c.confirmedRating() == null ? "" : c.confirmedRating(),
-						c.proposals().stream().map(pr -> pr.fullName()).collect(Collectors.joining("; ")));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		String filename = "tien-do-trien-khai-" + p.year() + "-" + p.rolloutId() + ".csv";
-		return ResponseEntity.ok()
-			.contentType(TEXT_CSV)
-			.header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-			.body(out.toString());
+	private static ResponseEntity<byte[]> csv(Progress p) {
+		List<List<Object>> rows = p.chapters()
+			.stream()
+			.map(c -> java.util.Arrays.<Object>asList(c.chapterGroup(), c.chapterName(), c.stateLabel(),
+					c.overdue().stream().map(o -> o.label()).collect(Collectors.joining("; ")),
+					c.acknowledged() ? "Có" : "Chưa", c.workItems().size(),
+					c.workItems()
+						.stream()
+						.map(w -> w.name() + " (chỉ tiêu: " + w.target() + "; thời hạn: " + w.deadline() + ")")
+						.collect(Collectors.joining("; ")),
+					c.selfRating(), c.confirmedRating(),
+					c.proposals().stream().map(pr -> pr.fullName()).collect(Collectors.joining("; "))))
+			.toList();
+		return CsvExport.download("tien-do-trien-khai-" + p.year() + "-" + p.rolloutId() + ".csv",
+				new String[] { "Mã chi hội", "Chi hội", "Trạng thái", "Quá hạn", "Ban Thường vụ đã ghi nhận",
+						"Số phần việc", "Mô hình, phần việc đã đăng ký", "Tự xếp loại", "Xếp loại đã xác nhận",
+						"Gương điển hình đề xuất" },
+				rows);
 	}
 
 	/** 403 or 404 with a Vietnamese message. */

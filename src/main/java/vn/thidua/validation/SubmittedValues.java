@@ -6,6 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
+import vn.thidua.web.JsonShape;
+
 /**
  * The shape of a submitted value before anything parses it: a list or object (Tasklist sends them as
  * JSON text) may be at most {@value #MAX_DEPTH} levels deep and {@value #MAX_SERIALIZED} characters
@@ -25,7 +27,7 @@ public final class SubmittedValues {
 		Object plain = value;
 		if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
 			String text = serializable.getValueSerialized();
-			if (text != null && (text.length() > MAX_SERIALIZED || depth(text) > MAX_DEPTH)) {
+			if (text != null && (text.length() > MAX_SERIALIZED || JsonShape.depth(text) > MAX_DEPTH)) {
 				throw tooDeep(form, key);
 			}
 			return;
@@ -47,34 +49,6 @@ public final class SubmittedValues {
 			.orElse(key);
 		return new FormValidationException(key,
 				"«" + label + "» có cấu trúc quá sâu hoặc quá lớn (tối đa " + MAX_DEPTH + " cấp lồng nhau).");
-	}
-
-	/** Nesting depth of JSON text, counted without parsing (brackets inside strings ignored). */
-	static int depth(String json) {
-		int depth = 0;
-		int max = 0;
-		boolean inString = false;
-		for (int i = 0; i < json.length(); i++) {
-			char c = json.charAt(i);
-			if (inString) {
-				if (c == '\\') {
-					i++;
-				}
-				else if (c == '"') {
-					inString = false;
-				}
-			}
-			else if (c == '"') {
-				inString = true;
-			}
-			else if (c == '[' || c == '{') {
-				max = Math.max(max, ++depth);
-			}
-			else if (c == ']' || c == '}') {
-				depth--;
-			}
-		}
-		return max;
 	}
 
 	private static int depth(Object value, int level) {

@@ -66,6 +66,22 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/** Any method, a JSON body (or none) and extra headers: for tests of odd requests. */
+	public Reply send(String user, String method, String path, Object body, java.util.Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		return send(user, request);
+	}
+
+	public Reply put(String user, String path, Object body) {
+		return send(user, "PUT", path, body, java.util.Map.of());
+	}
+
 	public Reply delete(String user, String path) {
 		return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
 	}

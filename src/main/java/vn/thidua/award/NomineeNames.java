@@ -1,0 +1,31 @@
+package vn.thidua.award;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one way names of nominees are compared ("one achievement, one award", the register's "same
+ * person"): Unicode NFKC (so a no-break space or a full-width letter is the ordinary one), format
+ * characters (category Cf: zero-width spaces and joiners, soft hyphens, the BOM) removed, every kind
+ * of white space collapsed to one space, case folded. "Trần\u00a0Thị\u200b Ánh" equals "trần thị ánh".
+ */
+public final class NomineeNames {
+
+	private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+
+	private static final Pattern SPACE = Pattern.compile("[\\p{Z}\\s\\p{Cc}]+");
+
+	private NomineeNames() {
+	}
+
+	public static String comparable(String name) {
+		String text = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);
+		text = FORMAT.matcher(text).replaceAll("");
+		text = SPACE.matcher(text).replaceAll(" ").strip();
+		// case folding: upper then lower maps the few letters whose lower case alone differs
+		text = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(text, Normalizer.Form.NFC);
+	}
+
+}
