@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
@@ -34,13 +34,24 @@ public final class DeployedForms {
 	/** The form of a task of a process; call inside an engine command. */
 	public FormSchema taskForm(String processDefinitionId, String activityId, String taskId) {
 		return cache.computeIfAbsent(processDefinitionId + "#" + activityId,
-				k -> load(formService -> formService.getDeployedTaskForm(taskId)));
+				k -> load(formService -> camundaForm(formService.getTaskFormData(taskId))
+						? formService.getDeployedTaskForm(taskId) : null));
 	}
 
 	/** The start form of a process definition; call inside an engine command. */
 	public FormSchema startForm(String processDefinitionId) {
 		return cache.computeIfAbsent(processDefinitionId + "#start",
-				k -> load(formService -> formService.getDeployedStartForm(processDefinitionId)));
+				k -> load(formService -> camundaForm(formService.getStartFormData(processDefinitionId))
+						? formService.getDeployedStartForm(processDefinitionId) : null));
+	}
+
+	/**
+	 * Whether the element shows a Camunda Form; asked first because a failed nested engine call
+	 * would mark the caller's transaction for rollback.
+	 */
+	private static boolean camundaForm(FormData form) {
+		return form != null && (form.getCamundaFormRef() != null
+				|| (form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:")));
 	}
 
 	private interface Loader {
@@ -54,11 +65,7 @@ public final class DeployedForms {
 		FormService formService = commandContext.getProcessEngineConfiguration().getFormService();
 		return commandContext.runWithoutAuthorization(() -> {
 			try (InputStream in = loader.open(formService)) {
-				return FormSchema.parse(JSON.readTree(in));
-			}
-			catch (BadUserRequestException noForm) {
-				// the element has no Camunda Form (or only an embedded/external form key)
-				return NO_FORM;
+				return in == null ? NO_FORM : FormSchema.parse(JSON.readTree(in));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read deployed form", ex);
