@@ -273,8 +273,11 @@ final class EngineRestDescription {
 		String type = schema.path("type").asText("");
 		switch (name) {
 			case "variables", "modifications", "localVariables", "processVariables", "processVariablesLocal",
-					"processVariablesToTriggeredScope", "correlationKeys", "localCorrelationKeys" -> {
+					"processVariablesToTriggeredScope" -> {
 				return "array".equals(type) ? null : values.variables();
+			}
+			case "correlationKeys", "localCorrelationKeys" -> {
+				return NODES.nullNode(); // filters of a correlation, not writes: left out so it finds its instance
 			}
 			case "deletions" -> {
 				return NODES.arrayNode().add("boardGroup");

@@ -97,6 +97,9 @@ class EngineSurfaceIT {
 
 	private static final List<String> SPELLINGS = List.of("plain", "matrix", "encoded");
 
+	/** {@code -Dsurface.trace=<regex on "POST /task/{id}/complete">}: log every call of those operations. */
+	private static final String TRACE = System.getProperty("surface.trace");
+
 	@LocalServerPort
 	int port;
 
@@ -160,15 +163,21 @@ class EngineSurfaceIT {
 		}
 		assertTheClientsWork(live);
 
-		StateFingerprint fingerprint = new StateFingerprint(dataSource);
-		assertStable(fingerprint, live);
+		try (StateFingerprint fingerprint = new StateFingerprint(dataSource)) {
+			assertStable(fingerprint, live);
+			runMatrix(description, writes, live, fingerprint);
+		}
+	}
+
+	private void runMatrix(EngineRestDescription description, List<Operation> writes, Live live,
+			StateFingerprint fingerprint) {
 
 		// when: every write, as every role, by every spelling, through both copies of the API
 		List<Violation> violations = new ArrayList<>();
 		int calls = 0;
 		int refused = 0;
 		long started = System.nanoTime();
-		String current = fingerprint.total();
+		String current = fingerprint.current();
 		Map<String, String> currentTables = fingerprint.perTable();
 		List<Operation> ordered = new ArrayList<>(writes);
 		// deletes last: a hole that deletes must not hide the holes after it
@@ -179,18 +188,28 @@ class EngineSurfaceIT {
 				for (String prefix : List.of(BASIC, WEBAPP)) {
 					for (String spelling : SPELLINGS) {
 						Reply reply = call(operation, role, prefix, spelling, target, description);
+						if (TRACE != null && operation.toString().matches(TRACE)) {
+							LOG.info("EngineSurfaceIT trace: {} as {} via {} ({}): {} {}", operation, role, prefix, spelling,
+									reply.status(), abbreviate(reply.body()));
+						}
 						calls++;
+						if (calls % 500 == 0) {
+							LOG.info("EngineSurfaceIT: {} calls, {} violations, {} s", calls, violations.size(),
+									Duration.ofNanos(System.nanoTime() - started).toSeconds());
+						}
 						boolean ok = reply.status() >= 200 && reply.status() < 300;
 						if (!ok) {
 							refused++;
 						}
-						String after = fingerprint.total();
+						String after = fingerprint.current();
 						List<String> changed = List.of();
 						if (!after.equals(current)) {
 							Map<String, String> afterTables = fingerprint.perTable();
 							changed = StateFingerprint.changed(currentTables, afterTables);
-							current = after;
-							currentTables = afterTables;
+							restoreTargets(live);
+							target = live.target(role, operation);
+							current = fingerprint.current();
+							currentTables = fingerprint.perTable();
 						}
 						if (!changed.isEmpty() || (ok && !operation.pureRead())) {
 							violations.add(new Violation(operation, role, prefix, spelling, reply.status(), changed,
@@ -375,12 +394,20 @@ class EngineSurfaceIT {
 					.POST(HttpRequest.BodyPublishers.ofString("{}")));
 			assertThat(webappCount.status()).as("POST " + WEBAPP + "/task/count as " + role + ": " + webappCount.body())
 				.isEqualTo(200);
+			String own = live.target(role, null).task;
+			for (String variant : List.of("/t%61sk/" + own + "/form-variables", "/task/" + own + "/form-v%61riables",
+					"/task/" + String.format("%%%02X", (int) own.charAt(0)) + own.substring(1) + "/form-variables",
+					"/task%2F" + own + "/form-variables")) {
+				Reply probe = send(basicClient,
+						HttpRequest.newBuilder(uri(BASIC + variant)).header("Authorization", basic(role)).GET());
+				LOG.info("GET {} as {}: {}", variant, role, probe.status());
+			}
 			for (String spelling : SPELLINGS) {
 				Reply task = send(basicClient,
 						HttpRequest.newBuilder(uri(BASIC + spell("/task/" + live.target(role, null).task, spelling)))
 							.header("Authorization", basic(role))
 							.GET());
-				LOG.info("GET /task/{{own task}} as {} spelled {}: {}", role, spelling, task.status());
+				LOG.info("GET /task/<own task> as {} spelled {}: {}", role, spelling, task.status());
 			}
 		}
 	}
@@ -426,9 +453,8 @@ class EngineSurfaceIT {
 			this.task = task;
 			this.live = live;
 			this.operation = operation;
-			Task t = taskService.createTaskQuery().taskId(task).singleResult();
-			this.processInstance = t.getProcessInstanceId();
-			this.execution = t.getExecutionId();
+			this.processInstance = live.ownInstances.get(role);
+			this.execution = live.ownExecutions.get(role);
 		}
 
 		private boolean aboutMessages() {
@@ -472,8 +498,7 @@ class EngineSurfaceIT {
 				case "/job-definition/" -> live.jobDefinition;
 				case "/batch/", "/history/batch/" -> live.batch;
 				case "/incident/" -> live.incident;
-				case "/filter/" -> "DELETE".equals(operation.method()) || "PUT".equals(operation.method())
-						? live.foreignFilter : live.ownFilters.get(role);
+				case "/filter/" -> live.sharedFilter;
 				case "/user/" -> "head2";
 				case "/group/" -> "bode-board";
 				case "/tenant/" -> "bode";
@@ -500,20 +525,39 @@ class EngineSurfaceIT {
 				case "batchId" -> live.batch;
 				case "deploymentId" -> live.deployment;
 				case "historicProcessInstanceId" -> live.endedNomination;
-				case "businessKey" -> "tan-cong";
+				// in a correlation the business key is a filter: left out, so the message meets its instance
+				case "businessKey" -> aboutMessages() ? null : "tan-cong";
 				case "id" -> "tancong";
 				case "resourceId" -> "*";
 				default -> null;
 			};
 		}
 
+		/**
+		 * What a process computes or a later step decides, never what the caller's form lets them
+		 * edit: another chapter's board group, a forged tally, a signed decision, another initiator.
+		 * Complete enough that an instance started at {@code Task_RecordAward} records an award.
+		 */
 		@Override
 		public ObjectNode variables() {
 			ObjectNode variables = JsonNodeFactory.instance.objectNode();
 			variables.putObject("boardGroup").put("value", "bode-ch03");
 			variables.putObject("votesAgree").put("value", 5);
+			variables.putObject("votesDisagree").put("value", 0);
+			variables.putObject("votesAbstain").put("value", 0);
 			variables.putObject("nomineeName").put("value", "X");
 			variables.putObject("initiator").put("value", "head3");
+			variables.putObject("decisionNumber").put("value", "99/QĐ-GIẢ");
+			variables.putObject("decisionDate").put("value", "2099-01-01");
+			variables.putObject("decisionSignedBy").put("value", "chair");
+			variables.putObject("awardCode").put("value", "GK_HOI_PHUONG");
+			variables.putObject("nomineeType").put("value", "INDIVIDUAL");
+			variables.putObject("periodYear").put("value", year);
+			variables.putObject("wardCode").put("value", "bode");
+			variables.putObject("chapterGroup").put("value", "bode-ch01");
+			variables.putObject("chapterName").put("value", "Chi hội Tổ dân phố số 1");
+			variables.putObject("councilGroup").put("value", "bode-council");
+			variables.putObject("chairGroup").put("value", "bode-chair");
 			return variables;
 		}
 
@@ -524,13 +568,19 @@ class EngineSurfaceIT {
 
 		final Map<String, String> ownTasks = new LinkedHashMap<>();
 
-		final Map<String, String> ownFilters = new LinkedHashMap<>();
+		final Map<String, String> ownInstances = new LinkedHashMap<>();
+
+		final Map<String, String> ownExecutions = new LinkedHashMap<>();
+
+		final Map<String, String> ownTaskStates = new LinkedHashMap<>();
+
+		String jobState;
 
 		final Map<String, String> instanceComments = new LinkedHashMap<>();
 
 		String foreignTask;
 
-		String foreignFilter;
+		String sharedFilter;
 
 		String taskComment;
 
@@ -570,18 +620,9 @@ class EngineSurfaceIT {
 
 	private Live setUp() {
 		Live live = new Live();
-		// nominations of chapter 1 at each of their tasks
-		String review = startNomination("Nguyễn Thị An");
-		String revise = startNomination("Trần Thị Bình");
-		submit("board1", task(revise, "Task_BoardReview"),
-				Map.of("boardDecision", "return", "boardReason", "Xin bổ sung biên bản họp bình xét."));
-		String disclosure = startNomination("Lê Thị Cúc");
-		submit("board1", task(disclosure, "Task_BoardReview"), Map.of("boardDecision", "approve"));
-		String vote = startNomination("Phạm Thị Dung");
-		submit("board1", task(vote, "Task_BoardReview"), Map.of("boardDecision", "approve"));
-		executeTimer(vote, "TimerEvent_DisclosureEnded");
-		String sign = toSignature("Hoàng Thị Hoa");
-		String ended = toSignature("Vũ Thị Lan");
+		// the other stages of a nomination: at the signature, and ended with an award
+		String sign = toSignature(nextNominee());
+		String ended = toSignature(nextNominee());
 		submit("chair", task(ended, "Task_SignDecision"),
 				Map.of("decisionNumber", "01/QĐ-HLHPN", "decisionDate", LocalDate.now().toString()));
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ended).count()).isZero();
@@ -600,10 +641,10 @@ class EngineSurfaceIT {
 		String ch03 = chapter(rolledOut, "bode-ch03");
 		String ch04 = chapter(rolledOut, "bode-ch04");
 		String ch05 = chapter(rolledOut, "bode-ch05");
-		writeCellReport(ch01);
+		writeCellReport(cellReport(ch01));
 		for (String chapter : List.of(ch03, ch04, ch05)) {
-			writeCellReport(chapter);
-			giveGuidance(chapter);
+			writeCellReport(cellReport(chapter));
+			giveGuidance(cellReport(chapter));
 		}
 		for (String chapter : List.of(ch04, ch05)) {
 			complete(task(chapter, "Task_RegisterWorkItems"), Variables.createVariables()
@@ -615,33 +656,14 @@ class EngineSurfaceIT {
 		executeTimer(ch05, "TimerEvent_MidYearDate");
 		assertThat(task(ch05, "Task_MidYearReport")).isNotNull();
 
-		// each role's own task: the most tempting one to write through
-		live.ownTasks.put("head1", task(revise, "Task_ReviseNomination").getId());
-		live.ownTasks.put("cell1", task(cellReport(ch01), "Task_GiveGuidance").getId());
-		live.ownTasks.put("board1", task(review, "Task_BoardReview").getId());
-		live.ownTasks.put("council1", ballot(vote, "council1").getId());
-		live.foreignTask = ballot(vote, "council2").getId();
-		live.taskComment = taskService.createComment(live.foreignTask, vote, "Ý kiến của thành viên khác").getId();
-		live.attachment = taskService
-			.createAttachment("text/plain", live.foreignTask, vote, "bien-ban.txt", "Biên bản", "http://example.org/a")
-			.getId();
-		live.ownTasks.forEach((role, taskId) -> {
-			Task t = taskService.createTaskQuery().taskId(taskId).singleResult();
-			live.instanceComments.put(role,
-					taskService.createComment(null, t.getProcessInstanceId(), "Ghi chú hồ sơ").getId());
-		});
-		live.disclosureNomination = disclosure;
-		live.messageExecution = runtimeService.createEventSubscriptionQuery()
-			.processInstanceId(disclosure)
-			.eventName("Message_NominationObjection")
-			.singleResult()
-			.getExecutionId();
-		Job timer = managementService.createJobQuery()
-			.processInstanceId(disclosure)
-			.activityId("TimerEvent_DisclosureEnded")
-			.singleResult();
-		live.job = timer.getId();
-		live.jobDefinition = timer.getJobDefinitionId();
+		// each role's own task, the most tempting one to write through; cell1's is chapter 1's report
+		// of the rollout above
+		for (String role : List.of("head1", "board1", "council1")) {
+			provision(live, role);
+		}
+		ownTask(live, "cell1", task(cellReport(ch01), "Task_GiveGuidance"));
+		provisionDisclosure(live);
+
 		live.endedNomination = ended;
 		live.endedVariable = historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(ended)
@@ -659,13 +681,9 @@ class EngineSurfaceIT {
 			.latestVersion()
 			.singleResult()
 			.getId();
-		for (String role : ROLES) {
-			live.ownFilters.put(role,
-					filterService.createFilterQuery().filterOwner(role).list().get(0).getId());
-		}
-		live.foreignFilter = filterService.createFilterQuery().filterOwner("head2").list().get(0).getId();
-		live.incident = runtimeService.createIncident("thidua-test", task(review, "Task_BoardReview").getExecutionId(),
-				"kiểm thử").getId();
+		// the ward's shared filter, read by everyone: changing its query would change everyone's list
+		live.sharedFilter = filterService.createFilterQuery().filterName("Việc của tôi").singleResult().getId();
+		live.incident = runtimeService.createIncident("thidua-test", live.ownExecutions.get("board1"), "kiểm thử").getId();
 		Batch batch = historyService.setRemovalTimeToHistoricProcessInstances()
 			.absoluteRemovalTime(java.util.Date.from(LocalDate.of(2099, 1, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
 			.byIds(ended)
@@ -673,10 +691,121 @@ class EngineSurfaceIT {
 		live.batch = batch.getId();
 		live.authorization = authorizationService.createAuthorizationQuery().groupIdIn("bode-ch01").list().get(0).getId();
 		live.operationLogId = historyService.createUserOperationLogQuery().list().get(0).getOperationId();
-		LOG.info("Live instances: nominations at review {}, revise {}, disclosure {}, vote {}, signature {}, ended {};"
-				+ " programmes {}, {}; own tasks {}", review, revise, disclosure, vote, sign, ended, conference, rolledOut,
-				live.ownTasks);
+		LOG.info("Live instances: nominations at signature {}, ended {}; programmes {}, {}; own tasks {}", sign, ended,
+				conference, rolledOut, live.ownTasks);
 		return live;
+	}
+
+	/**
+	 * A fresh own task for a role (a hole in the engine may have completed, deleted or reassigned
+	 * the last one): head1 a nomination returned for revision, board1 one at the board's review,
+	 * council1 a ballot (council2's ballot on the same nomination is the task of another person, with
+	 * a comment and an attachment), cell1 a Party cell report waiting for guidance.
+	 */
+	private void provision(Live live, String role) {
+		switch (role) {
+			case "head1" -> {
+				String revise = startNomination(nextNominee());
+				submit("board1", task(revise, "Task_BoardReview"),
+						Map.of("boardDecision", "return", "boardReason", "Xin bổ sung biên bản họp bình xét."));
+				ownTask(live, role, task(revise, "Task_ReviseNomination"));
+			}
+			case "board1" -> ownTask(live, role, task(startNomination(nextNominee()), "Task_BoardReview"));
+			case "council1" -> {
+				String vote = startNomination(nextNominee());
+				submit("board1", task(vote, "Task_BoardReview"), Map.of("boardDecision", "approve"));
+				executeTimer(vote, "TimerEvent_DisclosureEnded");
+				ownTask(live, role, ballot(vote, "council1"));
+				live.foreignTask = ballot(vote, "council2").getId();
+				live.taskComment = taskService.createComment(live.foreignTask, vote, "Ý kiến của thành viên khác").getId();
+				live.attachment = taskService
+					.createAttachment("text/plain", live.foreignTask, vote, "bien-ban.txt", "Biên bản", "http://example.org/a")
+					.getId();
+			}
+			case "cell1" -> {
+				String report = startByForm("head1", "ChapterPartyCellReport",
+						Map.of("reportTopic", "Báo cáo chi bộ về chương trình công tác năm"));
+				writeCellReport(report);
+				ownTask(live, role, task(report, "Task_GiveGuidance"));
+			}
+			default -> throw new IllegalArgumentException(role);
+		}
+	}
+
+	private void ownTask(Live live, String role, Task task) {
+		assertThat(task).as("own task of " + role).isNotNull();
+		live.ownTasks.put(role, task.getId());
+		live.ownInstances.put(role, task.getProcessInstanceId());
+		live.ownExecutions.put(role, task.getExecutionId());
+		live.ownTaskStates.put(role, taskState(task.getId()));
+		live.instanceComments.put(role,
+				taskService.createComment(null, task.getProcessInstanceId(), "Ghi chú hồ sơ").getId());
+	}
+
+	/** Who holds a task and for whom: what a hole may change without touching the task's id. */
+	private String taskState(String taskId) {
+		Task t = taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (t == null) {
+			return "gone";
+		}
+		return t.getAssignee() + "|" + t.getOwner() + "|" + t.getDelegationState() + "|"
+				+ taskService.getIdentityLinksForTask(taskId).stream()
+					.map(l -> l.getType() + ":" + l.getUserId() + ":" + l.getGroupId())
+					.sorted()
+					.toList();
+	}
+
+	/** A nomination in its public disclosure: the objection message and the disclosure timer are live. */
+	private void provisionDisclosure(Live live) {
+		String disclosure = startNomination(nextNominee());
+		submit("board1", task(disclosure, "Task_BoardReview"), Map.of("boardDecision", "approve"));
+		live.disclosureNomination = disclosure;
+		live.messageExecution = runtimeService.createEventSubscriptionQuery()
+			.processInstanceId(disclosure)
+			.eventName("Message_NominationObjection")
+			.singleResult()
+			.getExecutionId();
+		Job timer = managementService.createJobQuery()
+			.processInstanceId(disclosure)
+			.activityId("TimerEvent_DisclosureEnded")
+			.singleResult();
+		live.job = timer.getId();
+		live.jobDefinition = timer.getJobDefinitionId();
+		live.jobState = jobState(live.job);
+	}
+
+	private String jobState(String jobId) {
+		Job job = managementService.createJobQuery().jobId(jobId).singleResult();
+		return job == null ? "gone" : job.getRetries() + "|" + job.isSuspended() + "|" + job.getDuedate();
+	}
+
+	/**
+	 * After a call changed state: the targets it consumed are set up afresh, so the calls after it
+	 * still meet live, tempting targets (on a guarded engine this never runs).
+	 */
+	private void restoreTargets(Live live) {
+		for (String role : ROLES) {
+			if (!taskState(live.ownTasks.get(role)).equals(live.ownTaskStates.get(role))) {
+				LOG.info("EngineSurfaceIT: own task of {} was changed by a hole: a fresh one", role);
+				provision(live, role);
+			}
+		}
+		if (taskService.createTaskQuery().taskId(live.foreignTask).count() == 0
+				|| !taskService.createTaskQuery().taskId(live.foreignTask).singleResult().getAssignee().equals("council2")) {
+			provision(live, "council1");
+		}
+		if (!jobState(live.job).equals(live.jobState)) {
+			provisionDisclosure(live);
+		}
+	}
+
+	private int nominees;
+
+	private String nextNominee() {
+		String[] names = { "Nguyễn Thị An", "Trần Thị Bình", "Lê Thị Cúc", "Phạm Thị Dung", "Hoàng Thị Hoa",
+				"Vũ Thị Lan", "Đặng Thị Mai", "Bùi Thị Ngọc", "Đỗ Thị Oanh", "Hồ Thị Phương" };
+		int n = nominees++;
+		return names[n % names.length] + (n < names.length ? "" : " " + (char) ('A' + n / names.length - 1));
 	}
 
 	private String toSignature(String nominee) {
@@ -795,13 +924,13 @@ class EngineSurfaceIT {
 		return runtimeService.createProcessInstanceQuery().superProcessInstanceId(chapter).singleResult().getId();
 	}
 
-	private void writeCellReport(String chapter) {
-		complete(task(cellReport(chapter), "Task_WriteCellReport"),
+	private void writeCellReport(String report) {
+		complete(task(report, "Task_WriteCellReport"),
 				Map.of("cellReport", "Chi hội đã phổ biến chương trình.", "guidanceRequest", "Xin ý kiến chỉ đạo."));
 	}
 
-	private void giveGuidance(String chapter) {
-		complete(task(cellReport(chapter), "Task_GiveGuidance"),
+	private void giveGuidance(String report) {
+		complete(task(report, "Task_GiveGuidance"),
 				Map.of("guidanceDecision", "agreed", "guidance", "Đồng ý, chú trọng hội viên trẻ."));
 	}
 
