@@ -132,6 +132,31 @@ final class EngineRestDescription {
 		return generate(operation.schema(), null, values, 0);
 	}
 
+	/** Top-level properties that write variables; a URL filter that looks only at these is what issue 13 found. */
+	static final Set<String> TOP_LEVEL_VARIABLES = Set.of("variables", "modifications", "processVariables",
+			"processVariablesLocal", "localVariables");
+
+	/**
+	 * The bodies to send: the generated one, and where it writes variables at the top level beside
+	 * other properties (start instructions, modification instructions, ...), the same without those
+	 * top-level variables, so that a check of the top level alone does not refuse the call for the
+	 * wrong reason and hide what the rest of the body does.
+	 */
+	List<JsonNode> bodies(Operation operation, Values values) {
+		JsonNode full = body(operation, values);
+		List<JsonNode> bodies = new ArrayList<>();
+		bodies.add(full);
+		if (full instanceof ObjectNode object) {
+			ObjectNode without = object.deepCopy();
+			without.remove(TOP_LEVEL_VARIABLES);
+			boolean rest = without.properties().stream().anyMatch(e -> e.getValue().isContainerNode() && !e.getValue().isEmpty());
+			if (without.size() < object.size() && rest) {
+				bodies.add(without);
+			}
+		}
+		return bodies;
+	}
+
 	/** The multipart fields of a multipart operation: name to value; a binary field's value is its content. */
 	Map<String, String> multipart(Operation operation, Values values) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
