@@ -29,10 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardEntry.AwardAct;
+import vn.thidua.pages.Xlsx;
 
 /**
  * The award register API: {@code GET /api/awards?year=&chapter=} as JSON, or as CSV with
- * {@code Accept: text/csv} or {@code format=csv}; {@code POST /api/awards/{id}/outcome} (board or
+ * {@code Accept: text/csv} or {@code format=csv}, or as XLSX with {@code format=xlsx}; {@code POST /api/awards/{id}/outcome} (board or
  * chair: the higher level's answer to a recommendation) and {@code POST /api/awards/{id}/revocations}
  * (chair: a revocation). Both are new acts; a register row itself is never changed.
  */
@@ -66,6 +67,13 @@ class AwardController {
 			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem sổ khen thưởng.");
 		}
 		List<AwardEntry> rows = register.list(scope.wards(), scope.chapters(), year, chapter);
+		if ("xlsx".equalsIgnoreCase(format)) {
+			return ResponseEntity.ok()
+				.contentType(Xlsx.MEDIA_TYPE)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						"attachment; filename=\"so-khen-thuong" + (year == null ? "" : "-" + year) + ".xlsx\"")
+				.body(AwardSheets.xlsx(rows));
+		}
 		boolean csv = "csv".equalsIgnoreCase(format)
 				|| (format == null && accept != null && accept.toLowerCase().contains("text/csv"));
 		if (!csv) {
