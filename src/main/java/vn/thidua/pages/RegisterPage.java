@@ -86,6 +86,9 @@ class RegisterPage {
 		model.addAttribute("awards", catalogue.all().stream().map(a -> new Option(a.code(), a.name())).toList());
 		model.addAttribute("statuses",
 				AwardSheets.statuses().stream().map(s -> new Option(s, AwardSheets.statusLabel(s))).toList());
+		Map<String, String> labels = new LinkedHashMap<>();
+		AwardSheets.statuses().forEach(s -> labels.put(s, AwardSheets.statusLabel(s)));
+		model.addAttribute("statusLabels", labels);
 		model.addAttribute("query", query(filter));
 		model.addAttribute("onlyChapters", scope.wards().isEmpty());
 		return "pages/so-khen-thuong";
