@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Service;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.Award;
 import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.pages.AsApplication;
 
 /**
  * What is under public disclosure now: the CommendationNomination instances waiting at
@@ -64,7 +64,7 @@ class DisclosureListing {
 			String nomineeType, String nomineeName, String awardName, int periodYear, String achievementSummary,
 			LocalDateTime windowEnds) {
 
-		String nomineeTypeLabel() {
+		public String nomineeTypeLabel() {
 			return "COLLECTIVE".equals(nomineeType) ? "Tập thể" : "Cá nhân";
 		}
 
@@ -72,16 +72,7 @@ class DisclosureListing {
 
 	/** Every nomination under disclosure now, of every ward, the window closing first at the top. */
 	List<Disclosed> current() {
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			return read();
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
-		}
+		return AsApplication.read(identityService, this::read);
 	}
 
 	/** Whether this nomination is under disclosure now. */

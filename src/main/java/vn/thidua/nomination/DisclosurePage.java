@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,16 +31,12 @@ import vn.thidua.pages.PageUser;
  * {@code /cong-khai}, open to everyone: per ward, the nominations under public disclosure and, for
  * each, a form to object (name, how to reach them, reason). An objection does what
  * {@code POST /api/nominations/{id}/objections} does: the nomination goes back to the board; the
- * person gets a reference number. At most {@value #PER_ADDRESS} objections per client address in
- * {@value #WINDOW_MINUTES} minutes.
+ * person gets a reference number. At most {@code thidua.pages.objections-per-address} objections (and
+ * refused attempts) per client address in {@code thidua.pages.objection-window}.
  */
 @Controller
 @PageController
 class DisclosurePage {
-
-	static final int PER_ADDRESS = 5;
-
-	static final int WINDOW_MINUTES = 10;
 
 	private final DisclosureListing listing;
 
@@ -47,13 +44,18 @@ class DisclosurePage {
 
 	private final OrganisationDirectory directory;
 
-	private final PageThrottle throttle = new PageThrottle(PER_ADDRESS, Duration.ofMinutes(WINDOW_MINUTES), 10_000,
-			Clock.systemUTC());
+	private final PageThrottle throttle;
 
-	DisclosurePage(DisclosureListing listing, ObjectionService objections, OrganisationDirectory directory) {
+	private final Duration window;
+
+	DisclosurePage(DisclosureListing listing, ObjectionService objections, OrganisationDirectory directory,
+			@Value("${thidua.pages.objections-per-address:5}") int perAddress,
+			@Value("${thidua.pages.objection-window:PT10M}") Duration window) {
 		this.listing = listing;
 		this.objections = objections;
 		this.directory = directory;
+		this.window = window;
+		this.throttle = new PageThrottle(perAddress, window, 10_000, Clock.systemUTC());
 	}
 
 	/** A ward's section of the page. */
@@ -77,7 +79,7 @@ class DisclosurePage {
 		}
 		if (!throttle.tryAcquire(request.getRemoteAddr())) {
 			return refused(429, processInstanceId, null, "Chị/anh đã gửi nhiều phản ánh trong thời gian ngắn. Vui lòng thử lại sau "
-					+ WINDOW_MINUTES + " phút.", name, contact, reason, response, model);
+					+ Math.max(1, window.toMinutes()) + " phút.", name, contact, reason, response, model);
 		}
 		PageUser user = PageUser.of(request);
 		String reference;
