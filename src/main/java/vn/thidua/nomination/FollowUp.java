@@ -136,17 +136,20 @@ class FollowUp {
 				reasons.put(v.getProcessInstanceId(), v.getValue().toString());
 			}
 		}
+		Set<String> wardsOfRows = new LinkedHashSet<>();
+		rows.forEach(n -> wardsOfRows.add(n.wardCode()));
+		Set<String> pidSet = Set.of(pids);
+		Map<String, String> decisions = new HashMap<>();
+		register.list(wardsOfRows, Set.of(), null, null)
+			.stream()
+			.filter(a -> pidSet.contains(a.processInstanceId()))
+			.forEach(a -> decisions.put(a.processInstanceId(), decision(a)));
 		Map<String, String> groupNames = new HashMap<>();
 		List<Followed> out = new ArrayList<>();
 		for (NominationRepository.Summary n : rows) {
 			String pid = n.processInstanceId();
 			List<Step> steps = steps(tasks.getOrDefault(pid, List.of()), groupNames);
-			String decision = register.list(Set.of(n.wardCode()), Set.of(), n.periodYear(), n.chapterGroup())
-				.stream()
-				.filter(a -> a.processInstanceId().equals(pid))
-				.findFirst()
-				.map(FollowUp::decision)
-				.orElse(null);
+			String decision = decisions.get(pid);
 			out.add(new Followed(pid, n.nomineeName(), chapterName(n.chapterGroup()), awardName(n.awardCode()),
 					n.periodYear(), NominationHistory.statusLabel(n.status()), n.createdAt(), login.equals(n.nominatedBy()),
 					steps, reasons.get(pid), time(disclosureEnds.get(pid)), votes.tallies(pid), decision));

@@ -99,6 +99,12 @@ class PagesIntegrationTest {
 			.doesNotContain("<img src=x")
 			.contains("Chi hội Tổ dân phố số 1", "Giấy khen của Chủ tịch Hội LHPN phường");
 		assertThat(list.status()).isEqualTo(200);
+		// the ward's mail about the disclosure links to the page
+		assertThat(jdbc.sql("SELECT body_text FROM thidua_notification WHERE template = 'nomination-approved' "
+				+ "AND process_instance_id = :pid")
+			.param("pid", pid)
+			.query(String.class)
+			.list()).isNotEmpty().allSatisfy(body -> assertThat(body).contains("/cong-khai"));
 
 		// a post without the page's token is refused, nothing written
 		assertThat(visitor.post("/cong-khai/" + pid + "/phan-anh",
