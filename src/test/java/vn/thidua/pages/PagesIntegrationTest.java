@@ -192,12 +192,17 @@ class PagesIntegrationTest {
 		assertThat(cells(api, 0)).contains("Họ tên / Tập thể", "Trần Thị Hoa", "9/QĐ-HLHPN").doesNotContain("3/QĐ-HLHPN");
 		assertThat(driver.http().get("cell1", "/api/awards?format=xlsx").status()).isEqualTo(403);
 
-		// the statistics: charts and tables for the chair, and the year-end workbook
+		// the statistics: charts and tables for the chair, and the year-end workbook; a programme whose
+		// registration deadline has passed, one chapter registered, one not
+		seedRollout();
 		WebSession chair = new WebSession(port).login("chair", "demo");
 		WebSession.Page stats = chair.get("/thong-ke?nam=" + year);
 		assertThat(stats.status()).isEqualTo(200);
 		assertThat(stats.body()).contains("<svg", "bieu-do-theo-nam", "bieu-do-theo-chi-hoi", "bieu-do-thoi-gian",
-				"Lao động tiên tiến");
+				"Lao động tiên tiến", "bieu-do-trien-khai-bode", "Chương trình thử nghiệm thống kê",
+			"Quá hạn đăng ký mô hình, phần việc");
+		assertThat(stats.body().replaceAll("\\s+", " "))
+			.containsPattern("Chi hội Tổ dân phố số 2</td> <td[^>]*>Chờ báo cáo chi bộ</td>");
 		WebSession.Page yearEnd = chair.get("/thong-ke/bao-cao-nam.xlsx?nam=" + year);
 		assertThat(yearEnd.status()).isEqualTo(200);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(yearEnd.bytes()))) {
@@ -233,6 +238,41 @@ class PagesIntegrationTest {
 		register.record(new NewAward("seed-" + UUID.randomUUID(), "bode", chapter, chapterName, "INDIVIDUAL", name,
 				catalogue.find(award).orElseThrow(), year, "DECIDED", number, LocalDate.of(year, 12, 20), "chair", 5, 0,
 				0));
+	}
+
+	/** A programme of this year in the app's tables, as PlanRollout leaves it: chapter 1 registered, chapter 2 late. */
+	private void seedRollout() {
+		java.sql.Timestamp now = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now());
+		LocalDate today = LocalDate.now();
+		jdbc.sql("""
+				INSERT INTO thidua_rollout (process_instance_id, ward_code, programme_year, theme, focus_points,
+				  implementation_plan, emulation_plan, conference_deadline, registration_deadline, mid_year_report_date,
+				  year_end_report_date, state, created_at, updated_at)
+				VALUES (:pid, 'bode', :year, 'Chương trình thử nghiệm thống kê', 'Một', 'Kế hoạch', 'Thi đua',
+				  :conference, :registration, :midYear, :yearEnd, 'CHAPTERS_WORKING', :now, :now)""")
+			.param("pid", "seed-" + UUID.randomUUID())
+			.param("year", year)
+			.param("conference", java.sql.Date.valueOf(today.minusDays(40)))
+			.param("registration", java.sql.Date.valueOf(today.minusDays(20)))
+			.param("midYear", java.sql.Date.valueOf(today.plusDays(60)))
+			.param("yearEnd", java.sql.Date.valueOf(today.plusDays(120)))
+			.param("now", now)
+			.update();
+		long id = jdbc.sql("SELECT MAX(id) FROM thidua_rollout").query(Long.class).single();
+		for (String[] c : new String[][] { { "bode-ch01", "Chi hội Tổ dân phố số 1", "REGISTERED" },
+				{ "bode-ch02", "Chi hội Tổ dân phố số 2", "WAITING_FOR_REPORT" } }) {
+			jdbc.sql("""
+					INSERT INTO thidua_rollout_chapter (rollout_id, chapter_group, chapter_name, party_cell_group, state,
+					  updated_at)
+					VALUES (:id, :group, :name, :cell, :state, :now)""")
+				.param("id", id)
+				.param("group", c[0])
+				.param("name", c[1])
+				.param("cell", c[0] + "-cell")
+				.param("state", c[2])
+				.param("now", now)
+				.update();
+		}
 	}
 
 	private long publicObjections(String pid) {

@@ -1,6 +1,7 @@
 /*
- * Thi đua: links in Tasklist's header to the application's own pages (a Tasklist plugin at
- * tasklist.navbar.action, loaded via customScripts). The pages share Tasklist's login.
+ * Thi đua: links in Tasklist's header to the application's own pages: one Tasklist plugin per link
+ * at tasklist.navbar.action (Tasklist 7.24 takes an array as a module's default export), loaded via
+ * customScripts. The pages share Tasklist's login.
  */
 import './return-to-page.js';
 
@@ -11,19 +12,15 @@ const LINKS = [
   ['/ho-so-cua-toi', 'Hồ sơ của tôi']
 ];
 
-export default {
-  id: 'thidua.pages-links',
+export default LINKS.map(([path, label], i) => ({
+  id: 'thidua.pages-link' + path.replace(/\//g, '.'),
   pluginPoint: 'tasklist.navbar.action',
-  priority: -90,
+  priority: -50 - i,
   render: (node) => {
-    const nav = document.createElement('span');
-    nav.className = 'thidua-pages-links';
-    for (const [path, label] of LINKS) {
-      const link = document.createElement('a');
-      link.href = path;
-      link.textContent = label;
-      nav.appendChild(link);
-    }
-    node.appendChild(nav);
+    const link = document.createElement('a');
+    link.href = path;
+    link.className = 'thidua-pages-link';
+    link.textContent = label;
+    node.appendChild(link);
   }
-};
+}));
