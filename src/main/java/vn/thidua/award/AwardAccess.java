@@ -1,5 +1,6 @@
 package vn.thidua.award;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import vn.thidua.security.CurrentUser;
  * of a recommendation; only the chair records a revocation.
  */
 @Component
-class AwardAccess {
+public class AwardAccess {
 
 	private final CurrentUser currentUser;
 
@@ -28,26 +29,35 @@ class AwardAccess {
 	}
 
 	/** The wards whose whole register the caller reads, and the chapters they read besides. */
-	record Scope(Set<String> wards, Set<String> chapters) {
+	public record Scope(Set<String> wards, Set<String> chapters) {
 
-		boolean sees(AwardEntry entry) {
+		public boolean empty() {
+			return wards.isEmpty() && chapters.isEmpty();
+		}
+
+		public boolean sees(AwardEntry entry) {
 			return wards.contains(entry.wardCode()) || chapters.contains(entry.chapterGroup());
 		}
 
 	}
 
 	Scope scope() {
+		return scope(currentUser.id(), currentUser.groups());
+	}
+
+	/** The same rule for a login and its groups known otherwise (the pages read them from the web apps' session). */
+	public Scope scope(String userId, Collection<String> groups) {
 		Set<String> wards = new LinkedHashSet<>();
 		for (Ward w : directory.wards()) {
-			if (currentUser.inGroup(GroupIds.board(w.code())) || currentUser.inGroup(GroupIds.council(w.code()))
-					|| currentUser.inGroup(GroupIds.chair(w.code()))) {
+			if (groups.contains(GroupIds.board(w.code())) || groups.contains(GroupIds.council(w.code()))
+					|| groups.contains(GroupIds.chair(w.code()))) {
 				wards.add(w.code());
 			}
 		}
 		Set<String> chapters = new LinkedHashSet<>();
-		directory.chaptersHeadedBy(currentUser.id())
+		directory.chaptersHeadedBy(userId)
 			.stream()
-			.filter(c -> currentUser.inGroup(c.groupId()))
+			.filter(c -> groups.contains(c.groupId()))
 			.forEach(c -> chapters.add(c.groupId()));
 		return new Scope(wards, chapters);
 	}

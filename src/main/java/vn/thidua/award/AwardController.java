@@ -25,10 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.web.CsvExport;
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardEntry.AwardAct;
+import vn.thidua.web.Xlsx;
 
 /**
  * The award register API: {@code GET /api/awards?year=&chapter=} as JSON, or as CSV with
- * {@code Accept: text/csv} or {@code format=csv}; {@code POST /api/awards/{id}/outcome} (board or
+ * {@code Accept: text/csv} or {@code format=csv}, or as XLSX with {@code format=xlsx}; {@code POST /api/awards/{id}/outcome} (board or
  * chair: the higher level's answer to a recommendation) and {@code POST /api/awards/{id}/revocations}
  * (chair: a revocation). Both are new acts; a register row itself is never changed.
  */
@@ -61,28 +62,24 @@ class AwardController {
 			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem sổ khen thưởng.");
 		}
 		List<AwardEntry> rows = register.list(scope.wards(), scope.chapters(), year, chapter);
+		if ("xlsx".equalsIgnoreCase(format)) {
+			return ResponseEntity.ok()
+				.contentType(Xlsx.MEDIA_TYPE)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						"attachment; filename=\"so-khen-thuong" + (year == null ? "" : "-" + year) + ".xlsx\"")
+				.body(AwardSheets.xlsx(rows));
+		}
 		if (!CsvExport.wanted(format, accept)) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
 		}
 		return CsvExport.download("so-khen-thuong" + (year == null ? "" : "-" + year) + ".csv", CSV_HEADER,
-				csvRows(rows));
+				AwardSheets.rows(rows));
 	}
 
 	static final String[] CSV_HEADER = { "Mã", "Năm", "Chi hội", "Đối tượng", "Họ tên / Tập thể",
 			"Hình thức khen thưởng", "Cấp ban hành", "Trạng thái", "Số quyết định", "Ngày quyết định",
 			"Phiếu tán thành", "Phiếu không tán thành", "Không bỏ phiếu", "Kết quả cấp trên", "Thu hồi",
 			"Mã quy trình" };
-
-	static List<List<Object>> csvRows(List<AwardEntry> rows) {
-		return rows.stream()
-			.map(r -> java.util.Arrays.<Object>asList(r.id(), r.periodYear(), r.chapterName(),
-					"INDIVIDUAL".equals(r.nomineeType()) ? "Cá nhân" : "Tập thể", r.nomineeName(), r.awardName(),
-					r.issuerName(), statusLabel(r.currentStatus()), r.decisionNumber(), r.decisionDate(),
-					r.votesAgree(), r.votesDisagree(), r.votesAbstain(), r.outcome() == null ? "" : outcomeText(r.outcome()),
-					r.revocation() == null ? "" : "Thu hồi theo " + r.revocation().decisionNumber(),
-					r.processInstanceId()))
-			.toList();
-	}
 
 	static String statusLabel(String status) {
 		return switch (status) {

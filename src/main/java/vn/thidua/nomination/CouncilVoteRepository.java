@@ -94,4 +94,16 @@ class CouncilVoteRepository {
 				rs.getString("vote_comment"), rs.getTimestamp("voted_at").toLocalDateTime());
 	}
 
+	/** A round a member voted in: the nomination and the round, never the ballot. */
+	record VotedRound(String processInstanceId, int round) {
+	}
+
+	List<VotedRound> roundsVotedBy(String voter) {
+		return jdbc.sql("SELECT process_instance_id, vote_round FROM thidua_council_vote WHERE voter = :voter "
+				+ "ORDER BY voted_at DESC, id DESC")
+			.param("voter", voter)
+			.query((rs, n) -> new VotedRound(rs.getString(1), rs.getInt(2)))
+			.list();
+	}
+
 }

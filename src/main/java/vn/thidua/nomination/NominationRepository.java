@@ -2,6 +2,12 @@ package vn.thidua.nomination;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,6 +138,61 @@ class NominationRepository {
 			.param("reason", reason)
 			.param("now", Timestamp.valueOf(LocalDateTime.now()))
 			.update();
+	}
+
+	/** A nomination as the pages list it. */
+	record Summary(String processInstanceId, String wardCode, String chapterGroup, String nomineeType,
+			String nomineeName, String awardCode, int periodYear, String status, String nominatedBy,
+			LocalDateTime createdAt, LocalDateTime updatedAt) {
+	}
+
+	private static final String SUMMARY_COLUMNS = "process_instance_id, ward_code, chapter_group, nominee_type, "
+			+ "nominee_name, award_code, period_year, status, nominated_by, created_at, updated_at";
+
+	List<Summary> summaries(Collection<String> processInstanceIds) {
+		if (processInstanceIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM thidua_nomination WHERE process_instance_id IN (:pids) "
+				+ "ORDER BY created_at")
+			.param("pids", processInstanceIds)
+			.query(NominationRepository::summary)
+			.list();
+	}
+
+	/**
+	 * The nominations of the given wards (all chapters), of the given chapters, and those nominated
+	 * by {@code nominatedBy}, newest first.
+	 */
+	List<Summary> summaries(Collection<String> wards, Collection<String> chapters, String nominatedBy) {
+		List<String> scopes = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (!wards.isEmpty()) {
+			scopes.add("ward_code IN (:wards)");
+			params.put("wards", wards);
+		}
+		if (!chapters.isEmpty()) {
+			scopes.add("chapter_group IN (:chapters)");
+			params.put("chapters", chapters);
+		}
+		if (nominatedBy != null) {
+			scopes.add("nominated_by = :by");
+			params.put("by", nominatedBy);
+		}
+		if (scopes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM thidua_nomination WHERE " + String.join(" OR ", scopes)
+				+ " ORDER BY created_at DESC, id DESC")
+			.params(params)
+			.query(NominationRepository::summary)
+			.list();
+	}
+
+	private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toLocalDateTime(),
+				rs.getTimestamp(11).toLocalDateTime());
 	}
 
 }

@@ -2,6 +2,9 @@ package vn.thidua.security;
 
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
 /**
  * Marks engine calls that the application itself makes on a person's behalf, after it has decided
  * access on its own domain rules (for example an objection correlated from a public page, or a
@@ -32,6 +35,24 @@ public final class ApplicationAccess {
 			work.run();
 			return null;
 		});
+	}
+
+	/**
+	 * Reads engine state as the application, without the caller's authorizations: for pages and
+	 * endpoints that have decided with their own rule what the person may see (people have no READ on
+	 * process instances on purpose: it would expose the council's task-local ballots).
+	 */
+	public static <T> T read(IdentityService identityService, Supplier<T> reading) {
+		Authentication caller = identityService.getCurrentAuthentication();
+		identityService.clearAuthentication();
+		try {
+			return call(reading);
+		}
+		finally {
+			if (caller != null) {
+				identityService.setAuthentication(caller);
+			}
+		}
 	}
 
 	/** Whether the current thread is inside {@link #call} or {@link #run}. */

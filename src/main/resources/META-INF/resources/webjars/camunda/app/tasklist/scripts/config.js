@@ -7,8 +7,9 @@ import { sharedConfig } from '../../../assets/thidua/thidua-config.js';
 export default {
   ...sharedConfig(),
 
-  // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/
-  customScripts: ['../../assets/thidua/language-switch'],
+  // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/;
+  // pages-links: the header's links to /cong-khai, /so-khen-thuong, /thong-ke, /ho-so-cua-toi
+  customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/pages-links'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {

@@ -1,0 +1,63 @@
+package vn.thidua.nomination;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import vn.thidua.award.NomineeNames;
+
+/**
+ * The nominations as the pages read them (a person's history in the register, the statistics):
+ * every CommendationNomination with its nominee, chapter, award, year and outcome, from the
+ * nominations table. The caller has decided which wards and chapters the reader may see.
+ */
+@Component
+public class NominationHistory {
+
+	private final NominationRepository nominations;
+
+	NominationHistory(NominationRepository nominations) {
+		this.nominations = nominations;
+	}
+
+	/**
+	 * @param status ACTIVE, AWARDED, RECOMMENDED, REJECTED or CLOSED
+	 */
+	public record Entry(String processInstanceId, String wardCode, String chapterGroup, String nomineeType,
+			String nomineeName, String awardCode, int periodYear, String status, LocalDateTime createdAt,
+			LocalDateTime updatedAt) {
+
+		public String statusLabel() {
+			return NominationHistory.statusLabel(status);
+		}
+
+	}
+
+	/** The nominations of the given wards and chapters, newest first. */
+	public List<Entry> of(Collection<String> wards, Collection<String> chapters) {
+		return nominations.summaries(wards, chapters, null)
+			.stream()
+			.map(s -> new Entry(s.processInstanceId(), s.wardCode(), s.chapterGroup(), s.nomineeType(),
+					s.nomineeName(), s.awardCode(), s.periodYear(), s.status(), s.createdAt(), s.updatedAt()))
+			.toList();
+	}
+
+	/** The name as {@link NomineeNames} compares it: with the chapter, it identifies a person. */
+	public static String normalisedName(String name) {
+		return NomineeNames.comparable(name);
+	}
+
+	public static String statusLabel(String status) {
+		return switch (status == null ? "" : status) {
+			case NominationRepository.ACTIVE -> "Đang xét";
+			case NominationRepository.AWARDED -> "Đã khen thưởng";
+			case NominationRepository.RECOMMENDED -> "Đã đề nghị cấp trên";
+			case NominationRepository.REJECTED -> "Không được đồng ý";
+			case NominationRepository.CLOSED -> "Đã dừng";
+			default -> status;
+		};
+	}
+
+}

@@ -1,0 +1,140 @@
+package vn.thidua.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+
+import vn.thidua.support.Http;
+
+/**
+ * Drives CommendationNomination through {@code /engine-rest} with the demo logins, as Tasklist
+ * does (submit-form), for the pages' tests; only timers are run through the engine.
+ */
+final class NominationDriver {
+
+	static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
+
+	private final Http http;
+
+	private final TaskService taskService;
+
+	private final ManagementService managementService;
+
+	private final String base;
+
+	NominationDriver(int port, TaskService taskService, ManagementService managementService) {
+		this.base = "http://localhost:" + port;
+		this.http = new Http(port);
+		this.taskService = taskService;
+		this.managementService = managementService;
+	}
+
+	String start(String head, String nominee, String award, int year, String report) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("nomineeType", "INDIVIDUAL");
+		v.put("nomineeName", nominee);
+		v.put("periodYear", Map.of("value", year, "type", "Long"));
+		v.put("awardCode", award);
+		v.put("achievementReport", report);
+		v.put("reviewMeetingDate", LocalDate.now().minusDays(5).toString());
+		v.put("reviewMeetingAgreed", true);
+		v.put("noDisciplineDeclared", true);
+		Http.Reply started = http.post(head, "/engine-rest/process-definition/key/CommendationNomination/submit-form",
+				form(v));
+		assertThat(started.status()).as(started.body()).isEqualTo(200);
+		return started.json().get("id").asText();
+	}
+
+	void boardApproves(String pid) {
+		complete("board1", task(pid, "Task_BoardReview"), Map.of("boardDecision", "approve"));
+	}
+
+	void endDisclosure(String pid) {
+		Job job = await().atMost(Duration.ofSeconds(60))
+			.until(() -> managementService.createJobQuery()
+				.processInstanceId(pid)
+				.activityId("TimerEvent_DisclosureEnded")
+				.timers()
+				.singleResult(), j -> j != null);
+		managementService.executeJob(job.getId());
+	}
+
+	/** Every member votes; {@code comments} per member (their ballot's private comment). */
+	void councilVotes(String pid, List<String> votes, List<String> comments) {
+		for (int i = 0; i < COUNCIL.size(); i++) {
+			String member = COUNCIL.get(i);
+			String id = await().atMost(Duration.ofSeconds(60))
+				.until(() -> taskService.createTaskQuery()
+					.processInstanceId(pid)
+					.taskDefinitionKey("Task_CouncilVote")
+					.taskAssignee(member)
+					.singleResult(), t -> t != null)
+				.getId();
+			complete(member, id, Map.of("vote", votes.get(i), "voteComment", comments.get(i)));
+		}
+	}
+
+	void chairSigns(String pid, String number) {
+		complete("chair", task(pid, "Task_SignDecision"),
+				Map.of("decisionNumber", number, "decisionDate", LocalDate.now().toString()));
+	}
+
+	String task(String pid, String key) {
+		return await().atMost(Duration.ofSeconds(60))
+			.until(() -> taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult(),
+					t -> t != null)
+			.getId();
+	}
+
+	void complete(String user, String taskId, Map<String, Object> values) {
+		Http.Reply reply = http.post(user, "/engine-rest/task/" + taskId + "/submit-form", form(values));
+		assertThat(reply.status()).as(user + " completes " + taskId + ": " + reply.body()).isEqualTo(204);
+	}
+
+	JsonNode awards(String user, String query) {
+		return http.get(user, "/api/awards" + query).json();
+	}
+
+	Http http() {
+		return http;
+	}
+
+	/** A GET with HTTP Basic whose body is binary (an XLSX file). */
+	byte[] bytes(String user, String path) {
+		try {
+			var response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+						.encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+					.GET()
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			return response.body();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Object> form(Map<String, Object> values) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		values.forEach((k, v) -> variables.put(k, v instanceof Map<?, ?> typed ? typed : Map.of("value", v)));
+		return Map.of("variables", variables);
+	}
+
+}
