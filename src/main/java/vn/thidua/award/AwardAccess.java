@@ -13,10 +13,11 @@ import vn.thidua.security.CurrentUser;
 /**
  * Who may read and act on the award register: the board, the council and the chair read every row
  * of their ward, a chapter head the rows of their chapter; the board and the chair enter the outcome
- * of a recommendation; only the chair records a revocation.
+ * of a recommendation; only the chair records a revocation. The documents of a row
+ * ({@code vn.thidua.document}) are read by whoever sees the row.
  */
 @Component
-class AwardAccess {
+public class AwardAccess {
 
 	private final CurrentUser currentUser;
 
@@ -28,15 +29,15 @@ class AwardAccess {
 	}
 
 	/** The wards whose whole register the caller reads, and the chapters they read besides. */
-	record Scope(Set<String> wards, Set<String> chapters) {
+	public record Scope(Set<String> wards, Set<String> chapters) {
 
-		boolean sees(AwardEntry entry) {
+		public boolean sees(AwardEntry entry) {
 			return wards.contains(entry.wardCode()) || chapters.contains(entry.chapterGroup());
 		}
 
 	}
 
-	Scope scope() {
+	public Scope scope() {
 		Set<String> wards = new LinkedHashSet<>();
 		for (Ward w : directory.wards()) {
 			if (currentUser.inGroup(GroupIds.board(w.code())) || currentUser.inGroup(GroupIds.council(w.code()))
