@@ -7,11 +7,11 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Given to the templates as {@code t}: a paragraph escaped for HTML, with numbers such as
- * "12/QĐ-HLHPN" or "3/5" kept on one line (a line never breaks inside a document number).
+ * "12/QĐ-HLHPN", "05/12/2026" or "3/5" kept on one line (a line never breaks inside a document number).
  */
 final class Typeset {
 
-	private static final Pattern NUMBER = Pattern.compile("\\d+/[\\p{L}\\d.\\-]+");
+	private static final Pattern NUMBER = Pattern.compile("\\d+/[\\p{L}\\d./\\-]+");
 
 	public String keep(String text) {
 		if (text == null) {
