@@ -14,7 +14,8 @@ import vn.thidua.security.CurrentUser;
 /**
  * Who may read and act on the award register: the board, the council and the chair read every row
  * of their ward, a chapter head the rows of their chapter; the board and the chair enter the outcome
- * of a recommendation; only the chair records a revocation.
+ * of a recommendation; only the chair records a revocation. The documents of a row
+ * ({@code vn.thidua.document}) are read by whoever sees the row.
  */
 @Component
 public class AwardAccess {
@@ -41,7 +42,7 @@ public class AwardAccess {
 
 	}
 
-	Scope scope() {
+	public Scope scope() {
 		return scope(currentUser.id(), currentUser.groups());
 	}
 

@@ -101,6 +101,8 @@ class AwardRecording {
 		Map<String, Object> model = NominationService.model(execution);
 		model.put("decisionNumber", execution.getVariable(DECISION_NUMBER));
 		model.put("decisionDate", execution.getVariable(DECISION_DATE));
+		// the mail links to the decision and the certificate (vn.thidua.document), never attaches them
+		model.put("awardId", execution.getVariable(AWARD_ID));
 		mail.send("decision-signed", everyone(execution), model);
 	}
 
@@ -110,6 +112,7 @@ class AwardRecording {
 		nominations.finish(execution.getProcessInstanceId(), NominationRepository.RECOMMENDED);
 		Map<String, Object> model = NominationService.model(execution);
 		model.put("decidingAuthority", execution.getVariable(DECIDING_AUTHORITY));
+		model.put("awardId", execution.getVariable(AWARD_ID));
 		mail.send("recommendation-sent", everyone(execution), model);
 	}
 

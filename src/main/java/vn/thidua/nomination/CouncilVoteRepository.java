@@ -24,8 +24,12 @@ class CouncilVoteRepository {
 	record Vote(int round, String voter, String vote, String comment, LocalDateTime votedAt) {
 	}
 
+	/**
+	 * A closed round. {@code quorumRatio} and {@code approvalRatio} are the rule the round was counted
+	 * with (null for rounds closed before they were recorded), printed in the vote minutes.
+	 */
 	record Tally(int round, int members, int agree, int disagree, int abstain, boolean quorumReached,
-			boolean approved, LocalDateTime closedAt) {
+			boolean approved, LocalDateTime closedAt, Double quorumRatio, Double approvalRatio) {
 	}
 
 	void save(String processInstanceId, int round, String voter, String vote, String comment) {
@@ -60,8 +64,9 @@ class CouncilVoteRepository {
 	void saveTally(String processInstanceId, Tally t) {
 		jdbc.sql("""
 				INSERT INTO thidua_council_round (process_instance_id, vote_round, members, agree, disagree, abstain,
-				  quorum_reached, approved, closed_at)
-				VALUES (:pid, :round, :members, :agree, :disagree, :abstain, :quorum, :approved, :closed)""")
+				  quorum_reached, approved, closed_at, quorum_ratio, approval_ratio)
+				VALUES (:pid, :round, :members, :agree, :disagree, :abstain, :quorum, :approved, :closed, :quorumRatio,
+				  :approvalRatio)""")
 			.param("pid", processInstanceId)
 			.param("round", t.round())
 			.param("members", t.members())
@@ -71,6 +76,8 @@ class CouncilVoteRepository {
 			.param("quorum", t.quorumReached())
 			.param("approved", t.approved())
 			.param("closed", Timestamp.valueOf(t.closedAt()))
+			.param("quorumRatio", t.quorumRatio())
+			.param("approvalRatio", t.approvalRatio())
 			.update();
 	}
 
@@ -85,7 +92,8 @@ class CouncilVoteRepository {
 			.param("pid", processInstanceId)
 			.query((rs, n) -> new Tally(rs.getInt("vote_round"), rs.getInt("members"), rs.getInt("agree"),
 					rs.getInt("disagree"), rs.getInt("abstain"), rs.getBoolean("quorum_reached"),
-					rs.getBoolean("approved"), rs.getTimestamp("closed_at").toLocalDateTime()))
+					rs.getBoolean("approved"), rs.getTimestamp("closed_at").toLocalDateTime(),
+					rs.getObject("quorum_ratio", Double.class), rs.getObject("approval_ratio", Double.class)))
 			.list();
 	}
 

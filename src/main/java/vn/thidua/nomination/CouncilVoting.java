@@ -137,7 +137,7 @@ public class CouncilVoting {
 		boolean quorumReached = members > 0 && ballots.size() >= quorum * members - TOLERANCE * members;
 		boolean approved = quorumReached && agree > approval * members + 1e-9;
 		votes.saveTally(pid, new Tally(round, members, agree, disagree, abstain, quorumReached, approved,
-				LocalDateTime.now()));
+				LocalDateTime.now(), quorum, approval));
 		execution.setVariable(VOTES_AGREE, agree);
 		execution.setVariable(VOTES_DISAGREE, disagree);
 		execution.setVariable(VOTES_ABSTAIN, abstain);
