@@ -79,12 +79,17 @@ public class AwardCatalogue {
 		if (award.isEmpty()) {
 			return List.of();
 		}
+		if (nomineeType == null && award.get().nomineeTypes().size() == 1) {
+			nomineeType = award.get().nomineeTypes().get(0);
+		}
 		Map<String, Boolean> required = new LinkedHashMap<>();
 		award.get().requiredDocuments().forEach(code -> required.put(code, true));
+		boolean collective = "COLLECTIVE".equals(nomineeType);
 		for (String code : collectiveDocuments) {
-			required.putIfAbsent(code, "COLLECTIVE".equals(nomineeType));
+			required.putIfAbsent(code, collective);
 		}
 		award.get().allowedDocuments().forEach(code -> required.putIfAbsent(code, false));
+		String type = nomineeType;
 		List<DossierKind> result = new ArrayList<>();
 		required.forEach((code, req) -> {
 			if (req) {
@@ -92,7 +97,7 @@ public class AwardCatalogue {
 			}
 		});
 		required.forEach((code, req) -> {
-			if (!req && !("INDIVIDUAL".equals(nomineeType) && collectiveDocuments.contains(code)
+			if (!req && !("INDIVIDUAL".equals(type) && collectiveDocuments.contains(code)
 					&& !award.get().allowedDocuments().contains(code))) {
 				result.add(kind(code, false));
 			}

@@ -253,7 +253,8 @@ class DossierService {
 	}
 
 	static String megabytes(long bytes) {
-		return (bytes / (1024 * 1024)) + " MB";
+		long mb = 1024 * 1024;
+		return bytes >= mb && bytes % mb == 0 ? (bytes / mb) + " MB" : (bytes / 1024) + " KB";
 	}
 
 	static MessageDigest sha256() {
