@@ -7,8 +7,9 @@ import { sharedConfig } from '../../../assets/thidua/thidua-config.js';
 export default {
   ...sharedConfig(),
 
-  // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/
-  customScripts: ['../../assets/thidua/language-switch'],
+  // Tasklist plugins; paths are relative to app/tasklist/: the language link in the header, and
+  // the «Hồ sơ» tab of a nomination's task (vn.thidua.dossier)
+  customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/dossier-tab'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {
