@@ -120,6 +120,9 @@ class NominationIntegrationTest {
 		assertThat(upload("head1", pid, "BIEN_BAN_BINH_XET", "Biên bản bình xét.pdf").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
 		assertThat(submit("head1", dossierTask, Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		// the board's task mail opens the task on its «Hồ sơ» tab
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(bodiesTo("board1@example.org"))
+			.anySatisfy(body -> assertThat(body).contains("thidua-dossier")));
 
 		// when: the board approves
 		Map<String, Object> review = singleTask("board1", "processInstanceId=" + pid);
@@ -370,6 +373,30 @@ class NominationIntegrationTest {
 		if (!"admin".equals(user)) {
 			assertThat(get(user, "/api/nominations/" + pid + "/votes", MAP).getBody()).doesNotContainKey("votes");
 		}
+	}
+
+	private static List<String> bodiesTo(String address) throws Exception {
+		List<String> bodies = new java.util.ArrayList<>();
+		for (MimeMessage message : SMTP.getReceivedMessages()) {
+			for (var recipient : message.getAllRecipients()) {
+				if (recipient.toString().contains(address)) {
+					bodies.add(text(message.getContent()));
+				}
+			}
+		}
+		return bodies;
+	}
+
+	/** The decoded text of a mail's content, every part of it. */
+	private static String text(Object content) throws Exception {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+			}
+			return text.toString();
+		}
+		return String.valueOf(content);
 	}
 
 	private static List<String> mailsTo(String address) throws Exception {

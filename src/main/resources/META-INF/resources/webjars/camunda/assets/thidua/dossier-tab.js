@@ -26,7 +26,11 @@ const CSS = `
 .thidua-dossier .dossier-doc .actions a, .thidua-dossier .dossier-doc .actions button { margin-right: 8px; }
 .thidua-dossier .dossier-upload { border: 1px solid #cfd8dc; border-radius: 4px; padding: 10px; margin: 12px 0; background: #fafcfd; }
 .thidua-dossier .dossier-upload label { display: block; margin: 6px 0 2px; font-weight: 600; }
-.thidua-dossier .dossier-upload select, .thidua-dossier .dossier-upload input[type=file] { max-width: 100%; width: 100%; }
+.thidua-dossier .dossier-upload select { max-width: 100%; width: 100%; }
+.thidua-dossier .dossier-upload input[type=file] { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.thidua-dossier .dossier-upload label.btn { display: inline-block; margin: 0; font-weight: normal; }
+.thidua-dossier .dossier-upload .dossier-chosen { margin-left: 8px; word-break: break-word; }
+.thidua-dossier .dossier-upload input[type=file]:focus + label { outline: 2px solid #66afe9; }
 .thidua-dossier .dossier-upload button { margin-top: 10px; }
 .thidua-dossier progress { width: 100%; height: 14px; margin-top: 8px; }
 .thidua-dossier .dossier-message { margin-top: 8px; }
@@ -59,7 +63,8 @@ function element(tag, attributes = {}, ...children) {
 
 function size(bytes) {
   if (bytes >= 1024 * 1024) {
-    return (bytes / (1024 * 1024)).toFixed(1).replace('.', ',') + ' MB';
+    const mb = bytes / (1024 * 1024);
+    return (Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',')) + ' MB';
   }
   return Math.max(1, Math.round(bytes / 1024)) + ' KB';
 }
@@ -143,6 +148,10 @@ function renderDossier(node, state) {
       addable.map((k) => element('option', { value: k.code },
         k.label + (dossier.documents.some((d) => d.kind === k.code) ? ' (thay bằng bản mới)' : ''))));
     const fileInput = element('input', { id: 'thidua-dossier-file', type: 'file', accept: '.pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png' });
+    const chosen = element('span', { className: 'dossier-chosen' }, 'Chưa chọn tệp.');
+    fileInput.addEventListener('change', () => {
+      chosen.textContent = fileInput.files[0] ? `${fileInput.files[0].name} (${size(fileInput.files[0].size)})` : 'Chưa chọn tệp.';
+    });
     const progress = element('progress', { max: 100, value: 0, hidden: true });
     const message = element('div', { className: 'dossier-message', 'aria-live': 'polite' });
     const button = element('button', { type: 'button', className: 'btn btn-primary', id: 'thidua-dossier-upload' }, 'Tải lên');
@@ -203,7 +212,8 @@ function renderDossier(node, state) {
     root.appendChild(element('div', { className: 'dossier-upload' },
       element('strong', {}, 'Thêm hoặc thay tài liệu'),
       element('label', { for: 'thidua-dossier-kind' }, 'Loại tài liệu'), kindSelect,
-      element('label', { for: 'thidua-dossier-file' }, 'Tệp (PDF, DOCX, XLSX, ODT, JPEG, PNG; tối đa ' + size(dossier.maxFileSize) + ')'), fileInput,
+      element('label', {}, 'Tệp (PDF, DOCX, XLSX, ODT, JPEG, PNG; tối đa ' + size(dossier.maxFileSize) + ')'),
+      element('div', {}, fileInput, element('label', { for: 'thidua-dossier-file', className: 'btn btn-default' }, 'Chọn tệp…'), chosen),
       button, progress, message));
   }
   root.appendChild(viewer);
