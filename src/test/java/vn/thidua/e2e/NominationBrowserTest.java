@@ -86,6 +86,9 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.clickComplete();
 		browser.waitForText("Hồ sơ còn thiếu «Biên bản họp bình xét của chi hội»");
 		browser.screenshot("nomination-03c-head1-send-refused");
+		// close Tasklist's error notification before going on
+		browser.visible(By.cssSelector(".notifications .close, .alert .close")).forEach(browser::click);
+		browser.waiting().until(d -> !browser.visibleText().contains("Có lỗi khi gửi biểu mẫu"));
 		dossierTab();
 		upload("BIEN_BAN_BINH_XET", MINUTES_FILE, MINUTES_PDF);
 		browser.waitForText("Đã có đủ các tài liệu bắt buộc.");
@@ -202,7 +205,20 @@ class NominationBrowserTest extends BrowserScenario {
 	}
 
 	private void formTab() {
-		browser.click(browser.waitFor(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Biểu mẫu']")));
+		By tab = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Biểu mẫu']");
+		browser.waiting()
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				browser.click(browser.waitFor(tab));
+				try {
+					new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(5))
+						.until(x -> !browser.visible(By.cssSelector(".fjs-form")).isEmpty());
+					return true;
+				}
+				catch (org.openqa.selenium.TimeoutException ex) {
+					return false;
+				}
+			});
 		browser.form();
 	}
 
@@ -250,15 +266,21 @@ class NominationBrowserTest extends BrowserScenario {
 		return Base64.getDecoder().decode((String) base64);
 	}
 
-	/** A screenshot at a phone's width (390 px), the window then back to its size. */
+	/**
+	 * A screenshot at a phone's width (390 px) with the task pane maximised (Tasklist's own button:
+	 * at that width its three columns do not fit), then the window and the columns back as they were.
+	 */
 	private void narrow(String name) {
 		Dimension size = browser.driver().manage().window().getSize();
+		browser.click(browser.waitFor(By.cssSelector("button.maximize[data-region=task]")));
 		browser.driver().manage().window().setSize(new Dimension(390, 844));
 		try {
 			browser.fullScreenshot(name);
 		}
 		finally {
 			browser.driver().manage().window().setSize(size);
+			browser.visible(By.cssSelector("button.reset-regions")).forEach(browser::click);
+			browser.waitFor(By.cssSelector(".tasks-list"));
 		}
 	}
 
