@@ -108,8 +108,10 @@ class NominationBrowserTest extends BrowserScenario {
 		assertThat(documentNames()).containsExactlyInAnyOrder(REPORT_FILE, MINUTES_FILE);
 		assertThat(download(REPORT_FILE)).isEqualTo(REPORT_PDF);
 		assertThat(download(MINUTES_FILE)).isEqualTo(MINUTES_PDF);
-		assertThat(browser.visible(By.cssSelector("#thidua-dossier-upload"))).as("board1 may not replace the chapter's documents")
-			.isEmpty();
+		assertThat(new Select(browser.waitFor(By.id("thidua-dossier-kind"))).getOptions())
+			.as("board1 adds only the board's minutes, never the chapter's documents")
+			.extracting(o -> o.getAttribute("value"))
+			.containsExactly("BIEN_BAN_BTV");
 		browser.click(browser.waitFor(By.cssSelector(".dossier-view")));
 		browser.waitFor(By.cssSelector(".dossier-viewer iframe"));
 		browser.fullScreenshot("nomination-04a-board1-dossier");
