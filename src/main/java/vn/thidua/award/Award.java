@@ -12,12 +12,16 @@ import java.util.List;
  * @param issuerName the issuer in Vietnamese
  * @param withinWardAuthority whether the ward decides it (otherwise it becomes a recommendation)
  * @param nomineeTypes INDIVIDUAL and/or COLLECTIVE
+ * @param requiredDocuments codes of the document kinds its dossier must hold before it goes to the board
+ * @param allowedDocuments codes of the further kinds its dossier may hold
  */
 public record Award(String code, String name, String issuer, String issuerName, boolean withinWardAuthority,
-		List<String> nomineeTypes) {
+		List<String> nomineeTypes, List<String> requiredDocuments, List<String> allowedDocuments) {
 
 	public Award {
 		nomineeTypes = nomineeTypes == null ? List.of("INDIVIDUAL", "COLLECTIVE") : List.copyOf(nomineeTypes);
+		requiredDocuments = requiredDocuments == null ? List.of() : List.copyOf(requiredDocuments);
+		allowedDocuments = allowedDocuments == null ? List.of() : List.copyOf(allowedDocuments);
 	}
 
 }

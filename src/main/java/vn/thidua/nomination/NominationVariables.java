@@ -17,6 +17,9 @@ public final class NominationVariables {
 
 	public static final String TASK_CHECK = "Task_CheckNomination";
 
+	/** The nominator attaches the dossier's documents and sends it to the board. */
+	public static final String TASK_COMPLETE_DOSSIER = "Task_CompleteDossier";
+
 	public static final String TASK_BOARD_REVIEW = "Task_BoardReview";
 
 	public static final String TASK_REVISE = "Task_ReviseNomination";

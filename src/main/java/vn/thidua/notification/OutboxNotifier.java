@@ -74,7 +74,7 @@ class OutboxNotifier implements Notifier {
 			}
 			personal.put("recipientName", person.name());
 			personal.put("baseUrl", baseUrl);
-			personal.put("tasklistUrl", tasklistUrl(taskId));
+			personal.put("tasklistUrl", tasklistUrl(taskId, model == null ? null : model.get(TaskMailModel.PROCESS_KEY)));
 			RenderedMail mail = renderer.render(template, personal);
 			mails.add(new NewNotification(key, kind.name(), template, person.userId(), person.email(), person.name(),
 					mail.subject(), mail.text(), mail.html(), taskId, processInstanceId));
@@ -99,5 +99,17 @@ class OutboxNotifier implements Notifier {
 		String tasklist = baseUrl + "/camunda/app/tasklist/default/";
 		return taskId == null ? tasklist : tasklist + "#/?task=" + taskId;
 	}
+
+	/**
+	 * The task in Tasklist, opened on the tab its process's mails point to: a nomination's task
+	 * opens on its dossier («Hồ sơ», the Tasklist plugin {@code thidua-dossier}).
+	 */
+	String tasklistUrl(String taskId, Object processDefinitionKey) {
+		String tab = taskId == null ? null : TASK_TABS.get(String.valueOf(processDefinitionKey));
+		return tab == null ? tasklistUrl(taskId) : tasklistUrl(taskId) + "&detailsTab=" + tab;
+	}
+
+	/** Process definition key → the Tasklist task tab (plugin id) its task mails open. */
+	static final Map<String, String> TASK_TABS = Map.of("CommendationNomination", "thidua-dossier");
 
 }

@@ -22,17 +22,25 @@ final class TaskMailModel {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+	/** Model key of the task's process definition key (which Tasklist tab its link opens). */
+	static final String PROCESS_KEY = "processDefinitionKey";
+
 	private TaskMailModel() {
 	}
 
 	static Map<String, Object> of(DelegateTask task) {
 		String processName = null;
+		String processKey = null;
 		if (task.getExecution() instanceof ExecutionEntity execution) {
 			ProcessDefinitionImpl definition = execution.getProcessDefinition();
 			processName = definition == null ? null : definition.getName();
+			processKey = definition instanceof org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity entity
+					? entity.getKey() : null;
 		}
-		return of(task.getVariables(), task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getDueDate(),
-				processName);
+		Map<String, Object> model = of(task.getVariables(), task.getId(), task.getName(), task.getTaskDefinitionKey(),
+				task.getDueDate(), processName);
+		model.put(PROCESS_KEY, processKey);
+		return model;
 	}
 
 	static Map<String, Object> of(Map<String, Object> variables, String taskId, String taskName,

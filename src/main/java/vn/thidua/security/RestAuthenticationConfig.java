@@ -20,9 +20,22 @@ class RestAuthenticationConfig {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("thidua-rest-authentication");
-		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		registration.addUrlPatterns("/engine-rest/*");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
+		registration.setOrder(1);
+		return registration;
+	}
+
+	/** {@code /api}: HTTP Basic, or the web apps' session with its CSRF token (Tasklist plugins). */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("thidua-api-authentication");
+		registration.addUrlPatterns("/api/*");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				SessionOrBasicAuthenticationProvider.class.getName());
 		registration.setOrder(1);
 		return registration;
 	}

@@ -69,6 +69,23 @@ final class BenchHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
 	}
 
+	/** A multipart upload of one file with a {@code kind} field (the nomination dossier). */
+	Reply upload(String user, String path, String kind, String fileName, byte[] content) {
+		String boundary = "----bench" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(user, HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	private URI uri(String path) {
 		return URI.create(baseUrl + path);
 	}

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import vn.thidua.dossier.DossierFixtures;
 
 /**
  * Drives whole nomination chains through /engine-rest as the people would from Tasklist: the chapter
@@ -95,6 +96,16 @@ final class ChainDriver {
 			.expect(200);
 		record(steps, "start", started);
 		String pid = started.json().path("id").asText();
+		if (!floor) {
+			// the chapter attaches the dossier's required documents and sends it to the board
+			for (String kind : DataLoader.NOMINATION_REQUIRED_DOCUMENTS) {
+				record(steps, "document", http.upload(head, "/api/nominations/" + pid + "/documents", kind, kind + ".pdf",
+						DossierFixtures.pdf(kind)).expect(201));
+			}
+			String dossier = singleTask(head, "processInstanceId=" + pid);
+			record(steps, "dossier", http.post(head, ENGINE + "/task/" + dossier + "/submit-form", form(Map.of()))
+				.expect(204));
+		}
 
 		String review = singleTask(board, "processInstanceId=" + pid);
 		record(steps, "board", http.post(board, ENGINE + "/task/" + review + "/submit-form",

@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.organisation.GroupIds;
+import vn.thidua.dossier.DossierFixtures;
 
 /**
  * Fills the benchmark's database through the engine's Java API, inside the application: the
@@ -39,6 +40,9 @@ final class DataLoader {
 	private static final Logger LOG = LoggerFactory.getLogger(DataLoader.class);
 
 	static final String NOMINATION = "CommendationNomination";
+
+	/** The kinds of document the dossier of {@link #nominationForm} (GK_HOI_PHUONG, an individual) requires. */
+	static final List<String> NOMINATION_REQUIRED_DOCUMENTS = List.of("BAO_CAO_THANH_TICH", "BIEN_BAN_BINH_XET");
 
 	private static final int HISTORY_BATCH = 250;
 
@@ -187,6 +191,9 @@ final class DataLoader {
 					pid = runtime
 						.startProcessInstanceByKey(NOMINATION, nominationForm("Hội viên " + nominees.incrementAndGet()))
 						.getId();
+					// the chapter attaches the required documents and sends the dossier to the board
+					DossierFixtures.attachRequired(app.context, pid, head);
+					taskService.complete(taskService.createTaskQuery().processInstanceId(pid).singleResult().getId());
 				}
 				finally {
 					identity.clearAuthentication();

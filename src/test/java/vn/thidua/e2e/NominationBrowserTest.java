@@ -6,9 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.util.Base64;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
 import org.junit.jupiter.api.Test;
 
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.organisation.TasklistFilters;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
@@ -16,7 +22,10 @@ import vn.thidua.support.IntegrationTest;
 /**
  * Scenario 1 of issue 6: a nomination from the chapter's start form to the award register, every
  * step done by its person in Tasklist (head1, board1, the five council members, the chair); only
- * the disclosure period's timer is run through the engine.
+ * the disclosure period's timer is run through the engine. With issue 15's dossier: head1 uploads
+ * the required PDFs in the «Hồ sơ» tab and cannot send while one is missing, board1 reads and
+ * downloads them (the same bytes), head1 replaces one after the return (the first version stays),
+ * council1 reads them, head2 gets 404 from the API.
  */
 @IntegrationTest
 class NominationBrowserTest extends BrowserScenario {
@@ -24,6 +33,16 @@ class NominationBrowserTest extends BrowserScenario {
 	static final String NOMINEE = "Nguyễn Thị Hồng Nhung";
 
 	static final String RETURN_REASON = "Báo cáo thành tích chưa nêu số hộ được giúp đỡ; đề nghị bổ sung số liệu cụ thể.";
+
+	static final String REPORT_FILE = "Báo cáo thành tích – Nguyễn Thị Hồng Nhung.pdf";
+
+	static final String MINUTES_FILE = "Biên bản họp bình xét chi hội số 1.pdf";
+
+	static final byte[] REPORT_PDF = DossierFixtures.pdf("Báo cáo thành tích, bản đầu");
+
+	static final byte[] MINUTES_PDF = DossierFixtures.pdf("Biên bản họp bình xét");
+
+	static final byte[] REVISED_PDF = DossierFixtures.pdf("Báo cáo thành tích, bản bổ sung số liệu");
 
 	static final String REVISED_REPORT = "Vận động 25 hội viên tham gia tổ tiết kiệm; giúp 12 hộ phụ nữ nghèo vay vốn "
 			+ "không lãi, 3 hộ đã thoát nghèo trong năm.";
@@ -53,6 +72,30 @@ class NominationBrowserTest extends BrowserScenario {
 				.variableValueEquals("nomineeName", NOMINEE)
 				.singleResult(), p -> p != null);
 		String pid = nomination.getId();
+		awaitTask(pid, "Task_CompleteDossier");
+
+		// head1 completes the dossier in the «Hồ sơ» tab: the task refuses to go while a kind is missing
+		as("head1", TasklistFilters.MY_TASKS);
+		browser.openTask("Hoàn thiện hồ sơ, gửi Ban Thường vụ", NOMINEE);
+		RenderedForms.assertRendered(browser, "nomination-complete-dossier", "nomination-03a-head1-complete-dossier");
+		dossierTab();
+		assertThat(browser.visibleText()).contains("Còn thiếu tài liệu bắt buộc", "Báo cáo thành tích (Mẫu 05)");
+		upload("BAO_CAO_THANH_TICH", REPORT_FILE, REPORT_PDF);
+		browser.fullScreenshot("nomination-03b-head1-dossier-one-uploaded");
+		formTab();
+		browser.clickComplete();
+		browser.waitForText("Hồ sơ còn thiếu «Biên bản họp bình xét của chi hội»");
+		browser.screenshot("nomination-03c-head1-send-refused");
+		// close Tasklist's error notification before going on
+		browser.visible(By.cssSelector(".notifications .close, .alert .close")).forEach(browser::click);
+		browser.waiting().until(d -> !browser.visibleText().contains("Có lỗi khi gửi biểu mẫu"));
+		dossierTab();
+		upload("BIEN_BAN_BINH_XET", MINUTES_FILE, MINUTES_PDF);
+		browser.waitForText("Đã có đủ các tài liệu bắt buộc.");
+		browser.fullScreenshot("nomination-03d-head1-dossier-complete");
+		narrow("nomination-03e-head1-dossier-390px");
+		formTab();
+		browser.completeTask();
 		awaitTask(pid, "Task_BoardReview");
 
 		// board1 returns it with a reason
@@ -60,6 +103,19 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.openTask("Ban Thường vụ xét đề nghị", NOMINEE).claimIfOffered();
 		RenderedForms.assertRendered(browser, "nomination-board-review", "nomination-04-board1-review");
 		assertThat(browser.value("Họ tên cá nhân / tên tập thể")).isEqualTo(NOMINEE);
+		// board1 reads the dossier, views the report inline and downloads both: the same bytes
+		dossierTab();
+		assertThat(documentNames()).containsExactlyInAnyOrder(REPORT_FILE, MINUTES_FILE);
+		assertThat(download(REPORT_FILE)).isEqualTo(REPORT_PDF);
+		assertThat(download(MINUTES_FILE)).isEqualTo(MINUTES_PDF);
+		assertThat(new Select(browser.waitFor(By.id("thidua-dossier-kind"))).getOptions())
+			.as("board1 adds only the board's minutes, never the chapter's documents")
+			.extracting(o -> o.getAttribute("value"))
+			.containsExactly("BIEN_BAN_BTV");
+		browser.click(browser.waitFor(By.cssSelector(".dossier-view")));
+		browser.waitFor(By.cssSelector(".dossier-viewer iframe"));
+		browser.fullScreenshot("nomination-04a-board1-dossier");
+		formTab();
 		browser.choose("Ý kiến của Ban Thường vụ", "Trả lại để chi hội bổ sung, sửa")
 			.type("Lý do (bắt buộc khi trả lại hoặc không đồng ý)", RETURN_REASON);
 		browser.fullScreenshot("nomination-05-board1-return-filled");
@@ -72,6 +128,14 @@ class NominationBrowserTest extends BrowserScenario {
 		RenderedForms.assertRendered(browser, "nomination-revise", "nomination-06-head1-revise");
 		assertThat(browser.value("Lý do Ban Thường vụ trả lại")).isEqualTo(RETURN_REASON);
 		assertThat(browser.value("Họ tên cá nhân / tên tập thể được đề nghị")).isEqualTo(NOMINEE);
+		// the return comes back to the same documents; head1 replaces the report, the first version stays
+		dossierTab();
+		upload("BAO_CAO_THANH_TICH", REPORT_FILE, REVISED_PDF);
+		assertThat(browser.visible(By.cssSelector(".dossier-doc.old"))).hasSize(1);
+		assertThat(browser.visibleText()).contains("Bản 1 (bản cũ)", "Bản 2");
+		browser.fullScreenshot("nomination-06a-head1-report-replaced");
+		narrow("nomination-06b-head1-report-replaced-390px");
+		formTab();
 		browser.type("Báo cáo thành tích", REVISED_REPORT);
 		browser.fullScreenshot("nomination-07-head1-revised");
 		browser.completeTask();
@@ -95,6 +159,14 @@ class NominationBrowserTest extends BrowserScenario {
 			browser.openTask("Bỏ phiếu kín của thành viên Hội đồng", NOMINEE);
 			RenderedForms.assertRendered(browser, "council-vote", "nomination-09-" + member + "-vote");
 			assertThat(browser.value("Hình thức khen thưởng đề nghị")).isEqualTo("Giấy khen của Chủ tịch Hội LHPN phường");
+			if (member.equals("council1")) {
+				// the council reads the dossier: both kinds, the report in two versions
+				dossierTab();
+				assertThat(documentNames()).containsExactlyInAnyOrder(REPORT_FILE, REPORT_FILE, MINUTES_FILE);
+				assertThat(download(REPORT_FILE)).isEqualTo(REVISED_PDF);
+				browser.fullScreenshot("nomination-09a-council1-dossier");
+				formTab();
+			}
 			browser.choose("Phiếu của tôi", "Tán thành")
 				.type("Ý kiến kèm phiếu (không bắt buộc)", "Thành tích rõ ràng, tiêu biểu của chi hội.");
 			browser.completeTask();
@@ -111,14 +183,107 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.completeTask();
 		browser.screenshot("nomination-12-chair-signed");
 
-		// then: the award is in the register, and head1 got the outcome mail through SMTP
+		// then: head2 (another chapter) gets nothing from the dossier's API
 		Http http = new Http(port);
+		assertThat(http.get("head2", "/api/nominations/" + pid + "/documents").status()).isEqualTo(404);
+		assertThat(http.get("head2", "/api/nominations/" + pid + "/dossier").status()).isEqualTo(404);
+		assertThat(http.get("head1", "/api/nominations/" + pid + "/documents").status()).isEqualTo(200);
+
+		// the award is in the register, and head1 got the outcome mail through SMTP
 		await().atMost(SLOW)
 			.untilAsserted(() -> assertThat(http.get("chair", "/api/awards?year=" + year).body()).contains(NOMINEE,
 					"27/QĐ-HLHPN"));
 		await().atMost(SLOW)
 			.untilAsserted(() -> assertThat(subjectsTo("head1@example.org"))
 				.anySatisfy(s -> assertThat(s).startsWith("[Thi đua]").contains("27/QĐ-HLHPN")));
+	}
+
+
+	// ------------------------------------------------------------------ the «Hồ sơ» tab
+
+	private void dossierTab() {
+		browser.click(browser.waitFor(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Hồ sơ']")));
+		browser.waitFor(By.cssSelector(".thidua-dossier h3"));
+	}
+
+	private void formTab() {
+		By tab = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Biểu mẫu']");
+		browser.waiting()
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				browser.click(browser.waitFor(tab));
+				try {
+					new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(5))
+						.until(x -> !browser.visible(By.cssSelector(".fjs-form")).isEmpty());
+					return true;
+				}
+				catch (org.openqa.selenium.TimeoutException ex) {
+					return false;
+				}
+			});
+		browser.form();
+	}
+
+	/**
+	 * Chooses the kind and the file, uploads, waits. The file is put into the file input as the
+	 * browser's file picker would (a DataTransfer), so that its Vietnamese name does not depend on
+	 * the test machine's file-name encoding.
+	 */
+	private void upload(String kind, String fileName, byte[] content) {
+		new Select(browser.waitFor(By.id("thidua-dossier-kind"))).selectByValue(kind);
+		browser.script("""
+				const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0));
+				const transfer = new DataTransfer();
+				transfer.items.add(new File([bytes], arguments[0], { type: 'application/pdf' }));
+				const input = document.getElementById('thidua-dossier-file');
+				input.files = transfer.files;
+				input.dispatchEvent(new Event('change', { bubbles: true }));""", fileName,
+				Base64.getEncoder().encodeToString(content));
+		browser.click(browser.waitFor(By.id("thidua-dossier-upload")));
+		browser.waitFor(By.cssSelector(".dossier-message.ok"));
+		assertThat(browser.waitFor(By.cssSelector(".dossier-message.ok")).getText()).contains(fileName);
+	}
+
+	private List<String> documentNames() {
+		return browser.visible(By.cssSelector(".dossier-doc .name")).stream().map(e -> e.getText()).toList();
+	}
+
+	/** The current version of the named document, fetched by the page with the user's Tasklist session. */
+	private byte[] download(String fileName) {
+		String href = browser.driver()
+			.findElements(By.cssSelector(".dossier-doc:not(.old)"))
+			.stream()
+			.filter(e -> e.findElement(By.cssSelector(".name")).getText().equals(fileName))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no document " + fileName + " in " + documentNames()))
+			.findElement(By.cssSelector("a.dossier-download"))
+			.getAttribute("href");
+		Object base64 = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], { credentials: 'same-origin' })
+				  .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+				  .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+				  .catch(e => done('ERROR ' + e));""", href);
+		assertThat((String) base64).doesNotStartWith("ERROR");
+		return Base64.getDecoder().decode((String) base64);
+	}
+
+	/**
+	 * A screenshot at a phone's width (390 px) with the task pane maximised (Tasklist's own button:
+	 * at that width its three columns do not fit), then the window and the columns back as they were.
+	 */
+	private void narrow(String name) {
+		Dimension size = browser.driver().manage().window().getSize();
+		browser.click(browser.waitFor(By.cssSelector("button.maximize[data-region=task]")));
+		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		try {
+			browser.fullScreenshot(name);
+		}
+		finally {
+			browser.driver().manage().window().setSize(size);
+			browser.visible(By.cssSelector("button.reset-regions")).forEach(browser::click);
+			browser.waitFor(By.cssSelector(".tasks-list"));
+		}
 	}
 
 }

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import vn.thidua.award.AwardRegister;
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.notification.Recipients;
 import vn.thidua.support.ProcessTest;
 import vn.thidua.validation.FormValidationException;
@@ -76,6 +78,9 @@ class CommendationNominationProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	ObjectionService objections;
@@ -132,6 +137,29 @@ class CommendationNominationProcessTest {
 		});
 		verify(mail).send(eq("nomination-approved"), any(Recipients.class), any());
 		verify(mail).send(eq("decision-signed"), any(Recipients.class), any());
+	}
+
+	@Test
+	void shouldKeepTheDossierWithTheNominatorUntilEveryRequiredKindIsThere() {
+		// given: a nomination for Chiến sĩ thi đua cơ sở waits for its dossier, assigned to its nominator
+		ProcessInstance pi = startNomination("head3", nomination("Lý Thị Ngọc", "CSTD_CO_SO"));
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_COMPLETE_DOSSIER);
+		assertThat(BpmnAwareTests.task(pi)).isAssignedTo("head3");
+
+		// when / then: sending it empty names every missing kind, the initiative proof among them
+		assertThatThrownBy(() -> sendDossier(pi, "head3")).satisfies(t -> {
+			assertThat(validationError(t).getField()).isEqualTo("dossier");
+			assertThat(validationError(t).getMessage()).contains("«Báo cáo thành tích (Mẫu 05)»")
+				.contains("«Giấy chứng nhận, xác nhận sáng kiến»");
+		});
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_COMPLETE_DOSSIER);
+
+		// when: the documents are there
+		DossierFixtures.attachRequired(context, pi.getId(), "head3");
+		sendDossier(pi, "head3");
+
+		// then
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_BOARD_REVIEW).hasPassed(NominationVariables.TASK_CHECK);
 	}
 
 	@Test
@@ -347,7 +375,26 @@ class CommendationNominationProcessTest {
 		return v;
 	}
 
+	/** Starts a nomination, attaches the required documents and sends the dossier to the board. */
 	ProcessInstance nominate(String user, Map<String, Object> variables) {
+		ProcessInstance pi = startNomination(user, variables);
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_COMPLETE_DOSSIER);
+		DossierFixtures.attachRequired(context, pi.getId(), user);
+		sendDossier(pi, user);
+		return pi;
+	}
+
+	void sendDossier(ProcessInstance pi, String user) {
+		login(user);
+		try {
+			formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), Map.of());
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	ProcessInstance startNomination(String user, Map<String, Object> variables) {
 		login(user);
 		try {
 			String definitionId = repositoryService.createProcessDefinitionQuery()

@@ -21,6 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.thidua.dossier.DossierFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -100,6 +104,25 @@ class NominationIntegrationTest {
 		assertThat(get("head2", ENGINE + "/process-instance/" + pid + "/variables", String.class).getStatusCode())
 			.isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		assertThat(listOrForbidden("head2", ENGINE + "/history/variable-instance?processInstanceId=" + pid)).isEmpty();
+
+		// head1 completes the dossier: refused while a required kind is missing, then sent to the board
+		Map<String, Object> dossierTask = singleTask("head1", "processInstanceId=" + pid);
+		assertThat(dossierTask.get("taskDefinitionKey")).isEqualTo("Task_CompleteDossier");
+		ResponseEntity<String> incomplete = submit("head1", dossierTask, Map.of());
+		assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(incomplete.getBody()).contains("«Báo cáo thành tích (Mẫu 05)»", "«Biên bản họp bình xét của chi hội»");
+		assertThat(upload("head1", pid, "BAO_CAO_THANH_TICH", "Báo cáo thành tích.pdf").getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		assertThat(submit("head1", dossierTask, Map.of()).getBody()).contains("«Biên bản họp bình xét của chi hội»")
+			.doesNotContain("«Báo cáo thành tích (Mẫu 05)»");
+		assertThat(upload("head2", pid, "BIEN_BAN_BINH_XET", "Biên bản.pdf").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(upload("head1", pid, "BIEN_BAN_BINH_XET", "Biên bản bình xét.pdf").getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		assertThat(submit("head1", dossierTask, Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		// the board's task mail opens the task on its «Hồ sơ» tab
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(bodiesTo("board1@example.org"))
+			.anySatisfy(body -> assertThat(body).contains("thidua-dossier")));
 
 		// when: the board approves
 		Map<String, Object> review = singleTask("board1", "processInstanceId=" + pid);
@@ -352,6 +375,30 @@ class NominationIntegrationTest {
 		}
 	}
 
+	private static List<String> bodiesTo(String address) throws Exception {
+		List<String> bodies = new java.util.ArrayList<>();
+		for (MimeMessage message : SMTP.getReceivedMessages()) {
+			for (var recipient : message.getAllRecipients()) {
+				if (recipient.toString().contains(address)) {
+					bodies.add(text(message.getContent()));
+				}
+			}
+		}
+		return bodies;
+	}
+
+	/** The decoded text of a mail's content, every part of it. */
+	private static String text(Object content) throws Exception {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+			}
+			return text.toString();
+		}
+		return String.valueOf(content);
+	}
+
 	private static List<String> mailsTo(String address) throws Exception {
 		List<String> subjects = new java.util.ArrayList<>();
 		for (MimeMessage message : SMTP.getReceivedMessages()) {
@@ -378,6 +425,23 @@ class NominationIntegrationTest {
 		catch (Exception ex) {
 			throw new AssertionError(path + " did not answer a JSON list: " + response.getBody(), ex);
 		}
+	}
+
+	/** A PDF uploaded to the dossier as the «Hồ sơ» tab sends it (multipart kind + file). */
+	private ResponseEntity<String> upload(String user, String pid, String kind, String fileName) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("kind", kind);
+		parts.add("file", new ByteArrayResource(DossierFixtures.pdf(fileName)) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return rest.withBasicAuth(user, "demo")
+			.exchange("/api/nominations/" + pid + "/documents", HttpMethod.POST, new HttpEntity<>(parts, headers),
+					String.class);
 	}
 
 	private long instanceCount() {

@@ -7,9 +7,11 @@ import { sharedConfig } from '../../../assets/thidua/thidua-config.js';
 export default {
   ...sharedConfig(),
 
-  // the language link in the header (a Tasklist plugin); the path is relative to app/tasklist/;
-  // pages-links: the header's links to /cong-khai, /so-khen-thuong, /thong-ke, /ho-so-cua-toi
-  customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/pages-links'],
+  // Tasklist plugins; paths are relative to app/tasklist/: the language link in the header, the
+  // header's links to /cong-khai, /so-khen-thuong, /thong-ke, /ho-so-cua-toi, and the «Hồ sơ» tab of a
+  // nomination's task (vn.thidua.dossier)
+  customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/pages-links',
+    '../../assets/thidua/dossier-tab'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {
