@@ -45,7 +45,8 @@ import vn.thidua.cluster.LocalCluster.Node;
  * <p>
  * {@code ./mvnw -B verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DatabaseOutageIntegrationTest}
  * Needs the PostgreSQL server binaries (see {@link PrivatePostgres}). Deliberate differences from
- * production: the job lock time is 15 s (5 min) and a mail's lease 20 s (5 min), so that work a node
+ * production: the job lock time is 15 s (5 min), a mail's lease 20 s (5 min) and a delivery round 20 mails
+ * (100), so that work a node
  * held when the database went away is taken up again within the test's time.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -76,7 +77,8 @@ class DatabaseOutageIntegrationTest {
 		cluster = LocalCluster.start(LocalCluster.ROOT.resolve("target/outage-it"), 2, pg.port(), DATABASE,
 				smtp.getSmtp().getPort(),
 				Map.of("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS", "15000", "THIDUA_NOTIFICATION_LEASE", "PT20S",
-						"THIDUA_NOTIFICATION_POLLINTERVAL", "PT2S", "THIDUA_DISCLOSURE_PERIOD", "PT10S"));
+						"THIDUA_NOTIFICATION_POLLINTERVAL", "PT2S", "THIDUA_NOTIFICATION_BATCHSIZE", "20",
+						"THIDUA_DISCLOSURE_PERIOD", "PT10S"));
 	}
 
 	@AfterAll
