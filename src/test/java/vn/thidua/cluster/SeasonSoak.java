@@ -105,6 +105,10 @@ class SeasonSoak {
 							errors.add("task list of " + user + ": " + reply.statusCode());
 						}
 					}
+					catch (InterruptedException ex) {
+						// the run is over
+						Thread.currentThread().interrupt();
+					}
 					catch (Exception ex) {
 						errors.add("task list of " + user + ": " + ex);
 					}
