@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +39,10 @@ import vn.thidua.notification.NotificationOutbox.Notification;
  * back-off and becomes FAILED after {@code thidua.notification.max-attempts} tries. Without an SMTP
  * host ({@code spring.mail.host} empty) rows are only logged and marked RECORDED.
  * <p>
- * Each row keeps one Message-ID on every try: if a node dies between the SMTP server accepting a
- * mail and the row being marked SENT, the mail goes out again with the same Message-ID, which mail
- * clients show once.
+ * Each row keeps one Message-ID on every try: if a node dies (or the database goes away) between
+ * the SMTP server accepting a mail and the row being marked SENT, the mail goes out again with the
+ * same Message-ID, which mail clients show once. Rows are marked one by one as they are accepted, so
+ * that window holds one mail per node, not a whole round.
  */
 @Component
 public class MailDispatcher {
@@ -134,9 +137,12 @@ public class MailDispatcher {
 	private void send(List<Notification> rows, String owner) {
 		JavaMailSender sender = mailSender.getObject();
 		Map<MimeMessage, Notification> messages = new IdentityHashMap<>();
+		List<MimeMessage> order = new ArrayList<>();
 		for (Notification row : rows) {
 			try {
-				messages.put(message(sender, row), row);
+				MimeMessage message = message(sender, row);
+				messages.put(message, row);
+				order.add(message);
 			}
 			catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
 				failed(row, owner, "Cannot build message: " + ex.getMessage());
@@ -145,10 +151,14 @@ public class MailDispatcher {
 		if (messages.isEmpty()) {
 			return;
 		}
+		if (sender instanceof JavaMailSenderImpl smtp) {
+			sendOneByOne(smtp, order, messages, owner);
+			return;
+		}
 		Map<Object, Exception> failures = Map.of();
 		Exception failure = null;
 		try {
-			sender.send(messages.keySet().toArray(MimeMessage[]::new));
+			sender.send(order.toArray(MimeMessage[]::new));
 		}
 		catch (MailSendException ex) {
 			failures = ex.getFailedMessages();
@@ -170,6 +180,63 @@ public class MailDispatcher {
 			}
 		}
 		outbox.completeAll(sent, owner, NotificationOutbox.SENT);
+	}
+
+	/**
+	 * One SMTP connection for the round, as {@link JavaMailSenderImpl#send(MimeMessage...)} uses, but
+	 * each row is marked SENT as soon as the server has accepted its mail: when the database goes away
+	 * in the middle of a round, only the mail accepted last goes out a second time (with the same
+	 * Message-ID) after its lease, not the whole round; the rows not yet sent stay claimed and go out
+	 * once after the lease.
+	 */
+	private void sendOneByOne(JavaMailSenderImpl smtp, List<MimeMessage> order, Map<MimeMessage, Notification> messages,
+			String owner) {
+		Transport transport;
+		try {
+			transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+			String username = smtp.getUsername();
+			String password = smtp.getPassword();
+			if ("".equals(username)) {
+				username = null;
+				password = "".equals(password) ? null : password;
+			}
+			transport.connect(smtp.getHost(), smtp.getPort(), username, password);
+		}
+		catch (MessagingException ex) {
+			String error = "Mail server connection failed: " + rootMessage(ex);
+			order.forEach(message -> failed(messages.get(message), owner, error));
+			return;
+		}
+		try {
+			for (int i = 0; i < order.size(); i++) {
+				MimeMessage message = order.get(i);
+				Notification row = messages.get(message);
+				try {
+					// saveChanges gives a new Message-ID: the row's own is kept on every try
+					message.saveChanges();
+					message.setHeader("Message-ID", messageId(row.id(), row.createdAt()));
+					transport.sendMessage(message, message.getAllRecipients());
+				}
+				catch (MessagingException ex) {
+					failed(row, owner, rootMessage(ex));
+					if (!transport.isConnected()) {
+						String error = "Mail server connection lost: " + rootMessage(ex);
+						order.subList(i + 1, order.size()).forEach(rest -> failed(messages.get(rest), owner, error));
+						return;
+					}
+					continue;
+				}
+				outbox.completeAll(List.of(row.id()), owner, NotificationOutbox.SENT);
+			}
+		}
+		finally {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				LOG.debug("Closing the SMTP connection: {}", ex.toString());
+			}
+		}
 	}
 
 	private void failed(Notification row, String owner, String error) {
@@ -204,15 +271,19 @@ public class MailDispatcher {
 		alternative.addBodyPart(html);
 		message.setContent(alternative);
 		// JavaMailSenderImpl keeps a Message-ID set before sending
-		message.setHeader("Message-ID", messageId(row.id()));
+		message.setHeader("Message-ID", messageId(row.id(), row.createdAt()));
 		return message;
 	}
 
-	/** The same on every try of one row. */
-	String messageId(long id) {
+	/**
+	 * The same on every try of one row. The row's creation time is part of it: after a database is
+	 * restored from a backup, rows written after the backup are lost and their ids are given again to
+	 * new mails, which must not look like the earlier ones to a mail client.
+	 */
+	String messageId(long id, Instant createdAt) {
 		String address = from.getAddress();
 		String domain = address.substring(address.indexOf('@') + 1);
-		return "<thidua-notification-" + id + "@" + domain + ">";
+		return "<thidua-notification-" + id + "." + Long.toString(createdAt.toEpochMilli(), 36) + "@" + domain + ">";
 	}
 
 	private static String rootMessage(Throwable error) {

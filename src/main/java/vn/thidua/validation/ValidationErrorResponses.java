@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import vn.thidua.operations.DatabaseUnavailable;
+
 /**
  * Turns a {@link FormValidationException}, wherever the engine wrapped it (a task listener's
  * exception reaches the REST layer as a 500 "ENGINE-03051"), into HTTP 400 with the Vietnamese
@@ -42,9 +44,11 @@ class ValidationErrorResponses {
 				Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
 				configuration.remove(RestExceptionHandler.class);
 				configuration.remove(ProcessEngineExceptionHandler.class);
+				configuration.remove(org.camunda.bpm.engine.rest.exception.ExceptionHandler.class);
 				registerClasses(configuration);
 				register(RestErrors.class);
 				register(EngineErrors.class);
+				register(OtherErrors.class);
 				register(JacksonFeature.class);
 			}
 		};
@@ -73,13 +77,25 @@ class ValidationErrorResponses {
 		return Response.status(Response.Status.BAD_REQUEST).entity(body(ex)).type(MediaType.APPLICATION_JSON_TYPE).build();
 	}
 
+	/** 503 with the Vietnamese problem details while the database is unreachable (see {@link DatabaseUnavailable}). */
+	private static Response databaseUnavailable() {
+		return Response.status(DatabaseUnavailable.STATUS)
+			.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+			.entity(DatabaseUnavailable.body(null))
+			.type(DatabaseUnavailable.CONTENT_TYPE)
+			.build();
+	}
+
 	/** Replaces Camunda's {@link RestExceptionHandler}. */
 	public static class RestErrors extends RestExceptionHandler {
 
 		@Override
 		public Response toResponse(RestException exception) {
 			FormValidationException validation = find(exception);
-			return validation != null ? badRequest(validation) : super.toResponse(exception);
+			if (validation != null) {
+				return badRequest(validation);
+			}
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
 		}
 
 	}
@@ -90,7 +106,20 @@ class ValidationErrorResponses {
 		@Override
 		public Response toResponse(ProcessEngineException exception) {
 			FormValidationException validation = find(exception);
-			return validation != null ? badRequest(validation) : super.toResponse(exception);
+			if (validation != null) {
+				return badRequest(validation);
+			}
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+		}
+
+	}
+
+	/** Replaces Camunda's {@link org.camunda.bpm.engine.rest.exception.ExceptionHandler} (every other error, e.g. no connection for a transaction). */
+	public static class OtherErrors extends org.camunda.bpm.engine.rest.exception.ExceptionHandler {
+
+		@Override
+		public Response toResponse(Throwable exception) {
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
 		}
 
 	}

@@ -193,7 +193,7 @@ class NotificationIntegrationTest {
 			InternetAddress from = (InternetAddress) message.getFrom()[0];
 			assertThat(from.getPersonal()).isEqualTo("Thi đua");
 			assertThat(from.getAddress()).isEqualTo("thidua@localhost");
-			assertThat(message.getMessageID()).matches("<thidua-notification-\\d+@localhost>");
+			assertThat(message.getMessageID()).matches("<thidua-notification-\\d+\\.[0-9a-z]+@localhost>");
 			assertThat(message.getContentType()).startsWith("multipart/alternative");
 			String text = part(message, "text/plain");
 			String html = part(message, "text/html");

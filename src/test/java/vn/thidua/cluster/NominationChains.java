@@ -1,0 +1,294 @@
+package vn.thidua.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.thidua.cluster.LocalCluster.Node;
+
+/**
+ * Real nomination chains of the demo ward driven through {@code /engine-rest} as the people would
+ * from Tasklist: a chapter head submits the start form, {@code board1} approves, the disclosure
+ * timer fires by itself (the nodes run with a short {@code THIDUA_DISCLOSURE_PERIOD}), the five
+ * council members vote, the chair signs and the award is registered. Requests alternate between
+ * the nodes. A step answered 503 (database unavailable) is tried again, as a person would; a step
+ * whose task is gone was done.
+ * <p>
+ * {@link #assertEveryChainFinishedOnce} checks, in the database, that each chain ran every timer,
+ * job and service step once, was registered once, and that each of its mails was delivered once.
+ */
+final class NominationChains {
+
+	static final String PROCESS = "CommendationNomination";
+
+	static final String TIMER = "TimerEvent_DisclosureEnded";
+
+	static final List<String> ONCE = List.of("Task_CheckNomination", "Task_DetermineAuthority", "Task_PublishShortlist",
+			TIMER, "Task_OpenCouncilVote", "Task_TallyVotes", "Task_SignDecision", "Task_RecordAward",
+			"EndEvent_AwardGranted");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final List<Node> nodes;
+
+	private final String tag;
+
+	private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** @param tag distinguishes the nominees and decision numbers of this run from other runs on the same data */
+	NominationChains(List<Node> nodes, String tag) {
+		this.nodes = nodes;
+		this.tag = tag;
+	}
+
+	private Node next() {
+		return nodes.get(Math.floorMod(calls.getAndIncrement(), nodes.size()));
+	}
+
+	/** Chain {@code n} (from 1) starts at chapter head {@code head((n-1) % 6 + 1)}; returns its instance id. */
+	String start(int n) throws Exception {
+		String head = "head" + ((n - 1) % 6 + 1);
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("nomineeType", "INDIVIDUAL");
+		form.put("nomineeName", "Hội viên " + tag + " số " + n);
+		form.put("periodYear", (long) LocalDate.now().getYear());
+		form.put("awardCode", "GK_HOI_PHUONG");
+		form.put("achievementReport", "Chủ nhiệm mô hình \"Phụ nữ tự tin khởi nghiệp\", giúp 12 hội viên vay vốn.");
+		form.put("reviewMeetingDate", LocalDate.now().minusDays(5).toString());
+		form.put("reviewMeetingAgreed", true);
+		form.put("noDisciplineDeclared", true);
+		String body = form(form);
+		HttpResponse<String> reply = retry503(() -> post(head,
+				"/engine-rest/process-definition/key/" + PROCESS + "/submit-form", body));
+		assertThat(reply.statusCode()).as("start %d: %s", n, reply.body()).isEqualTo(200);
+		return JSON.readTree(reply.body()).path("id").asText();
+	}
+
+	void approve(String pid) throws Exception {
+		complete("board1", pid, "Task_BoardReview", Map.of("boardDecision", "approve"));
+	}
+
+	/** Whether the council's ballots are open (the disclosure timer fired). */
+	boolean votingOpen(String pid) throws Exception {
+		return !tasks("council1", "processInstanceId=" + pid + "&assignee=council1").isEmpty();
+	}
+
+	void vote(String pid) throws Exception {
+		for (int m = 1; m <= 5; m++) {
+			complete("council" + m, pid, "Task_CouncilVote", Map.of("vote", "agree"));
+		}
+	}
+
+	boolean signable(String pid) throws Exception {
+		return !tasks("chair", "processInstanceId=" + pid + "&taskDefinitionKey=Task_SignDecision").isEmpty();
+	}
+
+	void sign(String pid, int n) throws Exception {
+		complete("chair", pid, "Task_SignDecision",
+				Map.of("decisionNumber", n + "-" + tag + "/QĐ-HLHPN", "decisionDate", LocalDate.now().toString()));
+	}
+
+	private void complete(String user, String pid, String taskKey, Map<String, Object> values) throws Exception {
+		String query = "processInstanceId=" + pid + "&taskDefinitionKey=" + taskKey
+				+ (taskKey.equals("Task_CouncilVote") ? "&assignee=" + user : "");
+		JsonNode found = tasks(user, query);
+		if (found.isEmpty()) {
+			return;
+		}
+		String task = found.get(0).path("id").asText();
+		String body = form(values);
+		HttpResponse<String> reply = retry503(() -> post(user, "/engine-rest/task/" + task + "/submit-form", body));
+		if (reply.statusCode() == 404 || reply.statusCode() == 500 && reply.body().contains("Cannot find task")) {
+			return;
+		}
+		assertThat(reply.statusCode()).as("%s completes %s of %s: %s", user, taskKey, pid, reply.body()).isEqualTo(204);
+	}
+
+	private JsonNode tasks(String user, String query) throws Exception {
+		HttpResponse<String> reply = retry503(() -> get(user, "/engine-rest/task?" + query + "&firstResult=0&maxResults=15"));
+		assertThat(reply.statusCode()).as("task query of %s: %s", user, reply.body()).isEqualTo(200);
+		return JSON.readTree(reply.body());
+	}
+
+	private HttpResponse<String> get(String user, String path) {
+		try {
+			return LocalCluster.get(next(), user, path);
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> post(String user, String path, String body) {
+		try {
+			return LocalCluster.post(next(), user, path, body);
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A person tries again a little later when the application says the database is unavailable. */
+	private static HttpResponse<String> retry503(Supplier<HttpResponse<String>> call) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (true) {
+			HttpResponse<String> reply = call.get();
+			if (reply.statusCode() != 503 || System.nanoTime() > deadline) {
+				return reply;
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	private static String form(Map<String, Object> values) throws IOException {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		values.forEach((k, v) -> variables.put(k, v instanceof Long ? Map.of("value", v, "type", "Long") : Map.of("value", v)));
+		return JSON.writeValueAsString(Map.of("variables", variables));
+	}
+
+	// --- the checks, in the database ---
+
+	/** The counts {@link #assertEveryChainFinishedOnce} checked, for the log. */
+	record Counts(int chains, int finished, int minPerStep, int maxPerStep, int timerJobs, int timerJobsOnce,
+			int failedJobAttempts, int awards, long mailsQueued, long mailsSent, int mailsReceived, int distinctMessageIds,
+			int deliveredTwice, long claimedAgain) {
+
+		@Override
+		public String toString() {
+			return String.format("chains=%d finished=%d; each of %d steps per chain ran min=%d max=%d times;"
+					+ " disclosure timer jobs=%d, executed once=%d; failed job attempts=%d; awards registered=%d;"
+					+ " mails queued=%d sent=%d received=%d distinct Message-IDs=%d;"
+					+ " delivered twice with the same Message-ID=%d (rows claimed again after a lost round: %d)", chains,
+					finished, ONCE.size(), minPerStep, maxPerStep, timerJobs, timerJobsOnce, failedJobAttempts, awards,
+					mailsQueued, mailsSent, mailsReceived, distinctMessageIds, deliveredTwice, claimedAgain);
+		}
+
+	}
+
+	/**
+	 * @param received the mails the SMTP server received
+	 * @param sentSince when not null, only the rows sent since then (UTC) are expected among {@code received}
+	 */
+	static Counts assertEveryChainFinishedOnce(Connection db, List<String> chains, MimeMessage[] received,
+			Instant sentSince) throws SQLException, MessagingException {
+		String in = "('" + String.join("','", chains) + "')";
+		int finished = (int) scalar(db, "SELECT count(*) FROM act_hi_procinst WHERE id_ IN " + in
+				+ " AND end_time_ IS NOT NULL AND end_act_id_ = 'EndEvent_AwardGranted'");
+		assertThat(finished).as("chains finished with an award").isEqualTo(chains.size());
+
+		Map<String, Map<String, Integer>> steps = new HashMap<>();
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+				"SELECT proc_inst_id_, act_id_, count(*) FROM act_hi_actinst WHERE proc_inst_id_ IN " + in
+						+ " GROUP BY proc_inst_id_, act_id_")) {
+			while (rs.next()) {
+				steps.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+			}
+		}
+		int min = Integer.MAX_VALUE;
+		int max = 0;
+		for (String chain : chains) {
+			for (String step : ONCE) {
+				int n = steps.getOrDefault(chain, Map.of()).getOrDefault(step, 0);
+				assertThat(n).as("%s of chain %s", step, chain).isEqualTo(1);
+				min = Math.min(min, n);
+				max = Math.max(max, n);
+			}
+			assertThat(steps.get(chain).getOrDefault("Task_CouncilVote", 0)).as("ballots of chain %s", chain).isEqualTo(5);
+		}
+
+		Map<String, Integer> timerRuns = new HashMap<>();
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+				"SELECT job_id_, sum(CASE WHEN job_state_ = 2 THEN 1 ELSE 0 END) FROM act_hi_job_log WHERE process_instance_id_ IN "
+						+ in + " AND job_def_type_ = 'timer-intermediate-transition' GROUP BY job_id_")) {
+			while (rs.next()) {
+				timerRuns.put(rs.getString(1), rs.getInt(2));
+			}
+		}
+		assertThat(timerRuns).as("disclosure timer jobs").hasSize(chains.size())
+			.allSatisfy((job, n) -> assertThat(n).as("successful runs of timer job %s", job).isEqualTo(1));
+		// job log states: 0 created, 1 failed, 2 successful, 3 deleted (e.g. the voting deadline timer)
+		int failedAttempts = (int) scalar(db, "SELECT count(*) FROM act_hi_job_log WHERE process_instance_id_ IN " + in
+				+ " AND job_state_ = 1");
+		assertThat(scalar(db, "SELECT count(*) FROM act_ru_job WHERE process_instance_id_ IN " + in)).as("jobs left").isZero();
+		assertThat(scalar(db, "SELECT count(*) FROM act_hi_incident WHERE proc_inst_id_ IN " + in)).as("incidents").isZero();
+
+		int awards = (int) scalar(db, "SELECT count(*) FROM thidua_award WHERE process_instance_id IN " + in);
+		assertThat(awards).as("register rows, one per chain").isEqualTo(chains.size());
+
+		long queued = scalar(db, "SELECT count(*) FROM thidua_notification WHERE process_instance_id IN " + in);
+		assertThat(queued).as("mails queued by the chains").isPositive();
+		assertThat(scalar(db, "SELECT count(*) FROM thidua_notification WHERE status <> 'SENT'"))
+			.as("mails not (yet) sent").isZero();
+		long sent = sentSince == null ? scalar(db, "SELECT count(*) FROM thidua_notification WHERE status = 'SENT'")
+				: scalar(db, "SELECT count(*) FROM thidua_notification WHERE status = 'SENT' AND sent_at >= '"
+						+ LocalDateTime.ofInstant(sentSince, ZoneOffset.UTC) + "'");
+		// one mail per approval, recipient and chain: the same step never queued twice
+		assertThat(scalar(db, "SELECT count(*) FROM (SELECT process_instance_id, template, recipient_id, task_id"
+				+ " FROM thidua_notification WHERE process_instance_id IN " + in
+				+ " GROUP BY process_instance_id, template, recipient_id, task_id HAVING count(*) > 1) d"))
+			.as("mails queued twice for one step and recipient").isZero();
+
+		Map<String, Integer> copies = new HashMap<>();
+		for (MimeMessage message : received) {
+			copies.merge(message.getMessageID(), 1, Integer::sum);
+		}
+		assertThat((long) copies.size()).as("distinct mails received = outbox rows sent (none lost)").isEqualTo(sent);
+		// At-least-once, not exactly-once: a mail the SMTP server accepted in the round during which the
+		// database went away stays SENDING (its SENT mark was not written); after its lease it goes out
+		// again with the same Message-ID, which mail clients show once. Only such rows, claimed a second
+		// time, may arrive twice; every other mail arrives once.
+		List<String> twice = copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+		for (String messageId : twice) {
+			assertThat(copies.get(messageId)).as("copies of %s", messageId).isEqualTo(2);
+			long id = Long.parseLong(messageId.replaceAll("^<thidua-notification-(\\d+)[.@].*$", "$1"));
+			assertThat(scalar(db, "SELECT attempts FROM thidua_notification WHERE id = " + id))
+				.as("%s arrived twice: only a row claimed again after a lost round may", messageId)
+				.isGreaterThanOrEqualTo(2);
+		}
+		long reclaimed = scalar(db, "SELECT count(*) FROM thidua_notification WHERE attempts >= 2");
+		return new Counts(chains.size(), finished, min, max, timerRuns.size(),
+				(int) timerRuns.values().stream().filter(n -> n == 1).count(), failedAttempts, awards, queued, sent,
+				received.length, copies.size(), twice.size(), reclaimed);
+	}
+
+	static long scalar(Connection db, String sql) throws SQLException {
+		try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	static List<String> strings(Connection db, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
