@@ -25,10 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.Http;
 import vn.thidua.support.Http.Reply;
 import vn.thidua.support.IntegrationTest;
@@ -62,6 +64,9 @@ class EngineIntegrityIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	private Http http;
 
@@ -315,7 +320,13 @@ class EngineIntegrityIntegrationTest {
 	private String start(String user, String nominee, String award) {
 		Reply started = http.post(user, START + "/submit-form", form(nomination(nominee, award)));
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
-		return started.json().path("id").asText();
+		String pid = started.json().path("id").asText();
+		// the chapter's dossier: the required documents, then Task_CompleteDossier sends it to the board
+		DossierFixtures.attachRequired(context, pid, user);
+		Reply sent = http.post(user, ENGINE + "/task/" + task(pid, "Task_CompleteDossier").getId() + "/submit-form",
+				form(Map.of()));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(204);
+		return pid;
 	}
 
 	private Task task(String pid, String key) {

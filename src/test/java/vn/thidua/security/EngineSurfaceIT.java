@@ -46,10 +46,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.security.EngineRestDescription.Operation;
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -105,6 +107,9 @@ class EngineSurfaceIT {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -841,7 +846,11 @@ class EngineSurfaceIT {
 		values.put("reviewMeetingDate", LocalDate.now().minusDays(5).toString());
 		values.put("reviewMeetingAgreed", true);
 		values.put("noDisciplineDeclared", true);
-		return startByForm("head1", "CommendationNomination", values);
+		String pid = startByForm("head1", "CommendationNomination", values);
+		// the chapter's dossier: the required documents, then Task_CompleteDossier sends it to the board
+		DossierFixtures.attachRequired(context, pid, "head1");
+		submit("head1", task(pid, "Task_CompleteDossier"), Map.of());
+		return pid;
 	}
 
 	private String startProgramme(int programmeYear) {
