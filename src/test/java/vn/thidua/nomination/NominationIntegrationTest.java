@@ -1,6 +1,8 @@
 package vn.thidua.nomination;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.support.NominationForms.form;
+import static vn.thidua.support.NominationForms.nomination;
 import static org.awaitility.Awaitility.await;
 
 import java.io.StringReader;
@@ -448,27 +450,6 @@ class NominationIntegrationTest {
 		Map<String, Object> count = get("admin",
 				ENGINE + "/history/process-instance/count?processDefinitionKey=CommendationNomination", MAP).getBody();
 		return ((Number) count.get("count")).longValue();
-	}
-
-	private Map<String, Object> nomination(String nominee, String award) {
-		Map<String, Object> v = new LinkedHashMap<>();
-		v.put("nomineeType", "INDIVIDUAL");
-		v.put("nomineeName", nominee);
-		v.put("periodYear", year);
-		v.put("awardCode", award);
-		v.put("achievementReport", "Chủ nhiệm mô hình \"Phụ nữ tự tin khởi nghiệp\", giúp 12 hội viên vay vốn.");
-		v.put("reviewMeetingDate", LocalDate.now().minusDays(5).toString());
-		v.put("reviewMeetingAgreed", true);
-		v.put("noDisciplineDeclared", true);
-		return v;
-	}
-
-	/** {"variables": {name: {"value": v}}} as Tasklist sends it (numbers typed Long). */
-	private static Map<String, Object> form(Map<String, Object> values) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		values.forEach((k, v) -> variables.put(k,
-				v instanceof Integer ? Map.of("value", v, "type", "Long") : Map.of("value", v)));
-		return Map.of("variables", variables);
 	}
 
 	private Map<String, Object> singleTask(String user, String query) {
