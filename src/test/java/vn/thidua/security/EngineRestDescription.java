@@ -365,6 +365,10 @@ final class EngineRestDescription {
 			}
 			return query;
 		}
+		if (name.equals("businessKey")) {
+			String key = values.id(name);
+			return key == null ? NODES.nullNode() : NODES.textNode(key);
+		}
 		if (name.endsWith("Ids") || name.endsWith("IdIn")) {
 			String id = values.id(name.substring(0, name.length() - (name.endsWith("Ids") ? 1 : 2)));
 			return id == null ? null : NODES.arrayNode().add(id);
