@@ -40,11 +40,12 @@ class TasklistLocalizationBrowserTest {
 
 	/**
 	 * Tasklist's common English labels (the issue's list) and what our users read instead. "Filter"
-	 * appears in Tasklist only as the task search's placeholder "Filter Tasks".
+	 * appears in Tasklist only as the task search's placeholder "Filter Tasks". The task is a process
+	 * task with a due date (every task gets one), so Tasklist shows the date where "Set due date" would be.
 	 */
 	private static final Map<String, String> VIETNAMESE_FOR_ENGLISH = orderedMap("Claim", "Nhận việc", "Complete",
 			"Hoàn thành", "Start process", "Bắt đầu quy trình", "Filter", "Lọc công việc", "Add Comment",
-			"Thêm ghi chú", "Set due date", "Đặt hạn", "Created", "Ngày tạo");
+			"Thêm ghi chú", "Set follow-up date", "Đặt ngày nhắc việc", "Created", "Ngày tạo");
 
 	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
