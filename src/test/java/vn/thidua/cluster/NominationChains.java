@@ -3,7 +3,11 @@ package vn.thidua.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.thidua.cluster.LocalCluster.Node;
+
+import vn.thidua.dossier.DossierFixtures;
 
 /**
  * Real nomination chains of the demo ward driven through {@code /engine-rest} as the people would
@@ -84,7 +90,38 @@ final class NominationChains {
 		HttpResponse<String> reply = retry503(() -> post(head,
 				"/engine-rest/process-definition/key/" + PROCESS + "/submit-form", body));
 		assertThat(reply.statusCode()).as("start %d: %s", n, reply.body()).isEqualTo(200);
-		return JSON.readTree(reply.body()).path("id").asText();
+		String pid = JSON.readTree(reply.body()).path("id").asText();
+		// the chapter's dossier, as the «Hồ sơ» tab sends it, then Task_CompleteDossier
+		for (String kind : List.of("BAO_CAO_THANH_TICH", "BIEN_BAN_BINH_XET")) {
+			HttpResponse<String> added = retry503(() -> upload(head, pid, kind));
+			assertThat(added.statusCode()).as("document %s of %d: %s", kind, n, added.body()).isIn(200, 201);
+		}
+		complete(head, pid, "Task_CompleteDossier", Map.of());
+		return pid;
+	}
+
+	private HttpResponse<String> upload(String user, String pid, String kind) {
+		String boundary = "chains" + System.nanoTime();
+		byte[] pdf = DossierFixtures.pdf(kind);
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind
+				+ ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + pdf.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(pdf, 0, body, head.length, pdf.length);
+		System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(next().url("/api/nominations/" + pid + "/documents")))
+					.header("Authorization", LocalCluster.basic(user))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	void approve(String pid) throws Exception {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpEntity;
@@ -35,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -80,6 +82,9 @@ class ProcessVersionIntegrationTest {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	ApplicationContext context;
 
 	private int nominees;
 
@@ -204,7 +209,15 @@ class ProcessVersionIntegrationTest {
 		ResponseEntity<String> started = post("head1", ENGINE + "/process-definition/key/" + KEY + "/submit-form",
 				form(v));
 		assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-		return JSON.readTree(started.getBody()).path("id").asText();
+		String pid = JSON.readTree(started.getBody()).path("id").asText();
+		// the chapter's dossier where the version has that step: the documents, then Task_CompleteDossier
+		var dossier = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_CompleteDossier").singleResult();
+		if (dossier != null) {
+			DossierFixtures.attachRequired(context, pid, "head1");
+			assertThat(post("head1", ENGINE + "/task/" + dossier.getId() + "/submit-form", Map.of("variables", Map.of()))
+				.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		}
+		return pid;
 	}
 
 	private void approve(String pid) throws Exception {

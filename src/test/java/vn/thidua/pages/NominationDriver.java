@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.ApplicationContext;
 
+import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.Http;
 
 /**
@@ -33,7 +35,11 @@ final class NominationDriver {
 
 	private final String base;
 
-	NominationDriver(int port, TaskService taskService, ManagementService managementService) {
+	private final ApplicationContext context;
+
+	NominationDriver(int port, TaskService taskService, ManagementService managementService,
+			ApplicationContext context) {
+		this.context = context;
 		this.base = "http://localhost:" + port;
 		this.http = new Http(port);
 		this.taskService = taskService;
@@ -53,7 +59,11 @@ final class NominationDriver {
 		Http.Reply started = http.post(head, "/engine-rest/process-definition/key/CommendationNomination/submit-form",
 				form(v));
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
-		return started.json().get("id").asText();
+		String pid = started.json().get("id").asText();
+		// the chapter's dossier: the required documents, then Task_CompleteDossier sends it to the board
+		DossierFixtures.attachRequired(context, pid, head);
+		complete(head, task(pid, "Task_CompleteDossier"), Map.of());
+		return pid;
 	}
 
 	void boardApproves(String pid) {

@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -51,6 +52,9 @@ class PagesBrowserTest {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	ApplicationContext applicationContext;
 
 	@Autowired
 	ManagementService managementService;
@@ -86,7 +90,7 @@ class PagesBrowserTest {
 	@BeforeEach
 	void open() {
 		browser = Browser.open("http://localhost:" + port);
-		driver = new NominationDriver(port, taskService, managementService);
+		driver = new NominationDriver(port, taskService, managementService, applicationContext);
 	}
 
 	@AfterEach

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -49,6 +50,9 @@ class PagesIntegrationTest {
 	TaskService taskService;
 
 	@Autowired
+	ApplicationContext applicationContext;
+
+	@Autowired
 	RuntimeService runtimeService;
 
 	@Autowired
@@ -69,7 +73,7 @@ class PagesIntegrationTest {
 
 	@BeforeEach
 	void driver() {
-		driver = new NominationDriver(port, taskService, managementService);
+		driver = new NominationDriver(port, taskService, managementService, applicationContext);
 	}
 
 	@Test
