@@ -168,9 +168,7 @@ class PagesBrowserTest {
 
 		// a page without a login goes to Tasklist's login and back
 		browser.go("/so-khen-thuong?ten=hoang+thi");
-		browser.waitFor(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys("head1");
-		browser.driver().findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-		browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+		browser.fillLogin("head1", "demo");
 		browser.waiting(Duration.ofSeconds(30))
 			.until(ExpectedConditions.urlContains("/so-khen-thuong?ten=hoang"));
 		browser.waitForText("Hoàng Thị Lựu");

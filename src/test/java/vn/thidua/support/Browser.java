@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,15 +127,32 @@ public final class Browser implements AutoCloseable {
 	 * and waits until the header shows the logged-in user.
 	 */
 	public Browser submitLogin(String user, String password) {
-		WebElement username = wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")));
-		username.clear();
-		username.sendKeys(user);
-		WebElement passwordField = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
-		passwordField.clear();
-		passwordField.sendKeys(password);
-		driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+		fillLogin(user, password);
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .account .dropdown-toggle")));
+		return this;
+	}
+
+	/**
+	 * Types the login and password into the Camunda login form and presses «Đăng nhập». The form may
+	 * be drawn again while it is typed into (seen: both words in the login field), so each field is
+	 * typed until it holds exactly its value.
+	 */
+	public Browser fillLogin(String user, String password) {
+		By username = By.cssSelector("form[name=signinForm] input[type=text]");
+		By secret = By.cssSelector("form[name=signinForm] input[type=password]");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+		new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+			for (var field : List.of(Map.entry(username, user), Map.entry(secret, password))) {
+				WebElement element = d.findElement(field.getKey());
+				if (!field.getValue().equals(element.getDomProperty("value"))) {
+					element.clear();
+					element.sendKeys(field.getValue());
+				}
+			}
+			return user.equals(d.findElement(username).getDomProperty("value"))
+					&& password.equals(d.findElement(secret).getDomProperty("value"));
+		});
+		driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
 		return this;
 	}
 
