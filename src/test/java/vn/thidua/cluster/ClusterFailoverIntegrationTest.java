@@ -247,7 +247,9 @@ class ClusterFailoverIntegrationTest {
 		Map<String, Integer> asyncExecutions = successfulJobExecutions("async-continuation");
 		assertThat(timerExecutions).hasSize(INSTANCES).allSatisfy((job, n) -> assertThat(n).as("timer job %s", job).isEqualTo(1));
 		assertThat(asyncExecutions).hasSize(INSTANCES).allSatisfy((job, n) -> assertThat(n).as("async job %s", job).isEqualTo(1));
-		assertThat(scalar("SELECT count(*) FROM act_ru_job")).as("jobs left").isZero();
+		// the engine's own history cleanup job stays, scheduled for its nightly window
+		assertThat(scalar("SELECT count(*) FROM act_ru_job WHERE handler_type_ <> 'history-cleanup'")).as("jobs left")
+			.isZero();
 		assertThat(scalar("SELECT count(*) FROM act_hi_incident")).as("incidents").isZero();
 		assertThat(get(second, "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey="
 				+ PROCESS, true).body()).contains("\"count\":" + INSTANCES);
