@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import vn.thidua.organisation.OrganisationSync;
+import vn.thidua.identity.organisation.OrganisationSync;
 import vn.thidua.support.PostgresTestDatabase;
 import vn.thidua.support.TestProcesses;
 

@@ -6,10 +6,10 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * Who may read and act on the award register: the board, the council and the chair read every row

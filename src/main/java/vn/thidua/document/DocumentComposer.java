@@ -23,9 +23,9 @@ import vn.thidua.document.Documents.Revocation;
 import vn.thidua.document.Documents.Signature;
 import vn.thidua.nomination.CouncilRecords.NominationSummary;
 import vn.thidua.nomination.CouncilRecords.Round;
-import vn.thidua.organisation.Organisation.Person;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.Organisation.Person;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /**
  * The words of each document, from the award register, the council's rounds, the organisation file

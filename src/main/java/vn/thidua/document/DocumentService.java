@@ -26,7 +26,7 @@ import vn.thidua.document.IssuedDocuments.Issued;
 import vn.thidua.nomination.CouncilRecords;
 import vn.thidua.nomination.CouncilRecords.NominationSummary;
 import vn.thidua.nomination.CouncilRecords.Round;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /**
  * Issues the documents of the award register: each is rendered the first time it is asked for,

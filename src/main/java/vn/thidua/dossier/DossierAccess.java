@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationLookup;
 import vn.thidua.nomination.NominationLookup.Facts;
-import vn.thidua.organisation.GroupIds;
+import vn.thidua.identity.organisation.GroupIds;
 
 /**
  * Who may read and add to a nomination's dossier, from the domain facts (the nomination's ward and

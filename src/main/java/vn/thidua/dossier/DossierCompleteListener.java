@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationVariables;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * Task_CompleteDossier and Task_ReviseNomination (complete): the dossier goes to the board only

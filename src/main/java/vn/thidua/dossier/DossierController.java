@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationLookup;
 import vn.thidua.nomination.NominationLookup.Facts;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * The nomination dossier's API (HTTP Basic, or the Tasklist session for the «Hồ sơ» tab):

@@ -7,10 +7,10 @@ import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
-import static vn.thidua.workflow.ProcessVariables.CHAPTER_GROUP;
-import static vn.thidua.workflow.ProcessVariables.CHAPTER_NAME;
-import static vn.thidua.workflow.ProcessVariables.INITIATOR;
-import static vn.thidua.workflow.ProcessVariables.WARD_CODE;
+import static vn.thidua.process.ProcessVariables.CHAPTER_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
+import static vn.thidua.process.ProcessVariables.INITIATOR;
+import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +30,7 @@ import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.award.AwardRegister.NewAward;
 import vn.thidua.notification.Recipients;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * The end of an approved nomination: the chair's decision (Task_SignDecision) and the register

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * What other features may read of a nomination's council rounds (the vote minutes of

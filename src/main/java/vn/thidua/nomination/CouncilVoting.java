@@ -13,7 +13,7 @@ import static vn.thidua.nomination.NominationVariables.VOTES_DISAGREE;
 import static vn.thidua.nomination.NominationVariables.VOTE_AGREE;
 import static vn.thidua.nomination.NominationVariables.VOTE_COMMENT;
 import static vn.thidua.nomination.NominationVariables.VOTE_DISAGREE;
-import static vn.thidua.workflow.ProcessVariables.WARD_CODE;
+import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -30,9 +30,9 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.nomination.CouncilVoteRepository.Tally;
 import vn.thidua.notification.Recipients;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * The council's secret ballot (Task_OpenCouncilVote, Task_CouncilVote, Task_TallyVotes,

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.Award;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.ApplicationAccess;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.ApplicationAccess;
 
 /**
  * What is under public disclosure now: the CommendationNomination instances waiting at

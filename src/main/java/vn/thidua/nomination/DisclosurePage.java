@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.thidua.nomination.DisclosureListing.Disclosed;
 import vn.thidua.nomination.ObjectionService.PublicObjection;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.pages.PageController;
 import vn.thidua.pages.PageCsrf;
 import vn.thidua.pages.PageThrottle;

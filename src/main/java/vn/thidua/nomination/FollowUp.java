@@ -30,11 +30,11 @@ import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.nomination.CouncilVoteRepository.Tally;
 import vn.thidua.nomination.CouncilVoteRepository.VotedRound;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Person;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.ApplicationAccess;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Person;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.ApplicationAccess;
 
 /**
  * What {@code /ho-so-cua-toi} shows: the nominations a person started or may follow (a chapter head

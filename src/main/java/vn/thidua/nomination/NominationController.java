@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}

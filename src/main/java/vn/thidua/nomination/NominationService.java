@@ -18,11 +18,11 @@ import static vn.thidua.nomination.NominationVariables.OBJECTION_COUNT;
 import static vn.thidua.nomination.NominationVariables.OBJECTION_REASON;
 import static vn.thidua.nomination.NominationVariables.WARD_GROUP;
 import static vn.thidua.nomination.NominationVariables.WITHIN_WARD_AUTHORITY;
-import static vn.thidua.workflow.ProcessVariables.CHAPTER_GROUP;
-import static vn.thidua.workflow.ProcessVariables.CHAPTER_NAME;
-import static vn.thidua.workflow.ProcessVariables.INITIATOR;
-import static vn.thidua.workflow.ProcessVariables.SUBJECT;
-import static vn.thidua.workflow.ProcessVariables.WARD_CODE;
+import static vn.thidua.process.ProcessVariables.CHAPTER_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
+import static vn.thidua.process.ProcessVariables.INITIATOR;
+import static vn.thidua.process.ProcessVariables.SUBJECT;
+import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +43,11 @@ import vn.thidua.award.Award;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.nomination.NominationChecks.Problem;
 import vn.thidua.notification.Recipients;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.organisation.OrganisationDirectory.ChapterRef;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * What the CommendationNomination process does at its steps, up to the council vote: the start

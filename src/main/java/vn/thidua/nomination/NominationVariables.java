@@ -4,7 +4,7 @@ package vn.thidua.nomination;
  * Process key, element ids and variable names of {@code bpmn/CommendationNomination.bpmn}. Variable
  * names equal the form field keys of {@code forms/nomination-*.form}, {@code council-vote.form} and
  * {@code sign-decision.form}. The common variables (wardCode, chapterGroup, ...) are in
- * {@link vn.thidua.workflow.ProcessVariables}.
+ * {@link vn.thidua.process.ProcessVariables}.
  */
 public final class NominationVariables {
 

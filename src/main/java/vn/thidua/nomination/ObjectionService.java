@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.security.ApplicationAccess;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.security.ApplicationAccess;
 
 /**
  * An objection during public disclosure: anyone of the ward with a login may lodge one through the

@@ -24,8 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.notification.OutboxNotifier.Kind;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.workflow.ProcessVariables;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.process.ProcessVariables;
 
 /**
  * Reminders and escalation for every open user task with a due date: a task due within

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * Admins' view of the outbox: {@code GET /api/notifications?status=FAILED} lists rows (newest first,

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 
-import vn.thidua.workflow.ProcessVariables;
+import vn.thidua.process.ProcessVariables;
 
 /**
  * The values task mails (assignment, reminder, escalation) show: the process variables plus the

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication (which itself reads the database) and turns an error that reaches it with an
  * unreachable database among its causes into that answer. Errors the engine REST API maps itself
  * are turned into the same answer by its exception mappers
- * ({@code vn.thidua.validation.ValidationErrorResponses}).
+ * ({@code vn.thidua.forms.ValidationErrorResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageConfig {

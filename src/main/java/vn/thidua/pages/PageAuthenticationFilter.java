@@ -17,8 +17,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import vn.thidua.organisation.Organisation.Person;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.Organisation.Person;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /**
  * One login for Tasklist and the pages: a person logged into the Camunda web apps is logged into

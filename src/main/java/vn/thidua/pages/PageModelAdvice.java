@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /** What the shared layout ({@code templates/pages/layout.html}) shows on every page. */
 @ControllerAdvice(annotations = PageController.class)

@@ -4,7 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /** Registers {@link PageAuthenticationFilter} on the pages' paths (and only there). */
 @Configuration(proxyBeanMethods = false)

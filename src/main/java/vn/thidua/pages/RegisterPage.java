@@ -28,8 +28,8 @@ import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.award.AwardSheets;
 import vn.thidua.nomination.NominationHistory;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.organisation.OrganisationDirectory.ChapterRef;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
 
 /**
  * {@code /so-khen-thuong} (login): the award register with filters (year, chapter, award, status)

@@ -27,8 +27,8 @@ import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.award.AwardSheets;
 import vn.thidua.nomination.NominationHistory;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutOverview;
 
 /**

@@ -31,11 +31,11 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.organisation.OrganisationDirectory.ChapterRef;
-import vn.thidua.validation.FormValidationException;
-import vn.thidua.workflow.ProcessVariables;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
+import vn.thidua.forms.FormValidationException;
+import vn.thidua.process.ProcessVariables;
 
 /**
  * The business rules of ChapterPartyCellReport: who may start it for which chapter, what each round

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
-import vn.thidua.organisation.OrganisationDirectory;
-import vn.thidua.organisation.OrganisationDirectory.ChapterRef;
+import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;
 import vn.thidua.rollout.RolloutRepository.WorkItem;
-import vn.thidua.validation.FormValidationException;
-import vn.thidua.workflow.ProcessVariables;
+import vn.thidua.forms.FormValidationException;
+import vn.thidua.process.ProcessVariables;
 
 /**
  * The business rules of ChapterRollout, one chapter's year: its progress in

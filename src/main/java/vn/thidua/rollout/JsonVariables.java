@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * Lists in process variables. Tasklist submits a form's dynamic list as a {@code Json} variable (a

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.web.CsvExport;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
 import vn.thidua.rollout.RolloutProgressService.Progress;
 import vn.thidua.rollout.RolloutProgressService.RolloutSummary;
 import vn.thidua.rollout.RolloutRepository.Rollout;
-import vn.thidua.security.CurrentUser;
+import vn.thidua.identity.security.CurrentUser;
 
 /**
  * {@code /api/rollouts}: the board's and the chair's view of a rollout's progress, as JSON or CSV

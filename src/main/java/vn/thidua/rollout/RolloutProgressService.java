@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutRepository.ChapterRow;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;

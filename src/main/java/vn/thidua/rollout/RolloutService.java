@@ -23,16 +23,16 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
-import vn.thidua.organisation.GroupIds;
-import vn.thidua.organisation.Organisation.Chapter;
-import vn.thidua.organisation.Organisation.Ward;
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.GroupIds;
+import vn.thidua.identity.organisation.Organisation.Chapter;
+import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutRepository.ChapterRow;
 import vn.thidua.rollout.RolloutRepository.Comment;
 import vn.thidua.rollout.RolloutRepository.Programme;
 import vn.thidua.rollout.RolloutRepository.Rollout;
-import vn.thidua.validation.FormValidationException;
-import vn.thidua.workflow.ProcessVariables;
+import vn.thidua.forms.FormValidationException;
+import vn.thidua.process.ProcessVariables;
 
 /**
  * The business rules of PlanRollout: who drafts the programme for which ward, the rules across its

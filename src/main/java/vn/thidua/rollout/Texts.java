@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /** Reading submitted values: trimmed text, required values, dates; and the engine's clock. */
 final class Texts {

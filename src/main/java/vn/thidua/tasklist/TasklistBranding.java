@@ -2,8 +2,8 @@ package vn.thidua.tasklist;
 
 import java.util.List;
 
-import vn.thidua.organisation.Organisation;
-import vn.thidua.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.Organisation;
+import vn.thidua.identity.organisation.Organisation.Ward;
 
 /**
  * What the Camunda web apps show as product and organisation name: "Thi đua" and the ward union

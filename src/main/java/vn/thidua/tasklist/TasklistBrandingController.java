@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.thidua.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationDirectory;
 
 /**
  * Serves the product and organisation name to {@code assets/thidua/thidua-config.js}, which our

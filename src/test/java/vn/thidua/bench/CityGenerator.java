@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
-import vn.thidua.organisation.Organisation;
-import vn.thidua.organisation.Organisation.Chapter;
-import vn.thidua.organisation.Organisation.City;
-import vn.thidua.organisation.Organisation.Council;
-import vn.thidua.organisation.Organisation.PartyCell;
-import vn.thidua.organisation.Organisation.Person;
-import vn.thidua.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.Organisation;
+import vn.thidua.identity.organisation.Organisation.Chapter;
+import vn.thidua.identity.organisation.Organisation.City;
+import vn.thidua.identity.organisation.Organisation.Council;
+import vn.thidua.identity.organisation.Organisation.PartyCell;
+import vn.thidua.identity.organisation.Organisation.Person;
+import vn.thidua.identity.organisation.Organisation.Ward;
 
 /**
  * The benchmark's city: N wards, each with a chair, two board members, a council of five and

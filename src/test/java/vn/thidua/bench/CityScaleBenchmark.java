@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 
-import vn.thidua.organisation.Organisation;
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.Organisation;
+import vn.thidua.identity.organisation.TasklistFilters;
 
 import vn.thidua.support.TestSmtp;
 

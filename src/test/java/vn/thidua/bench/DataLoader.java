@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.thidua.organisation.GroupIds;
+import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.dossier.DossierFixtures;
 
 /**

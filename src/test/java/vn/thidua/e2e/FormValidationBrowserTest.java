@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.IntegrationTest;
 
 /**

@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.junit.jupiter.api.Test;
 
 import vn.thidua.dossier.DossierFixtures;
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
 

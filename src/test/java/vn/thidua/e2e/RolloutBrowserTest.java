@@ -15,7 +15,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.IntegrationTest;
 
 /**

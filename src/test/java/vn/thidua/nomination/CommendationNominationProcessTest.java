@@ -37,7 +37,7 @@ import vn.thidua.award.AwardRegister;
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.notification.Recipients;
 import vn.thidua.support.ProcessTest;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /**
  * Every path of bpmn/CommendationNomination.bpmn on the real engine: approve, return and resubmit

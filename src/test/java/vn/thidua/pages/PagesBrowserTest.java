@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.award.AwardRegister.NewAward;
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Browser;
 import vn.thidua.support.IntegrationTest;
 

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 
 import vn.thidua.rollout.RecordingNotifier;
 import vn.thidua.support.ProcessTest;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /** Every path of {@code bpmn/ChapterPartyCellReport.bpmn} on the real engine and database. */
 @ProcessTest

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 
 import vn.thidua.partycell.PartyCellReportVariables;
 import vn.thidua.support.ProcessTest;
-import vn.thidua.validation.FormValidationException;
+import vn.thidua.forms.FormValidationException;
 
 /** Every path of {@code bpmn/PlanRollout.bpmn} on the real engine and database. */
 @ProcessTest

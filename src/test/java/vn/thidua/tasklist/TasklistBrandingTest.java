@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.thidua.organisation.Organisation;
-import vn.thidua.organisation.Organisation.City;
-import vn.thidua.organisation.Organisation.Ward;
+import vn.thidua.identity.organisation.Organisation;
+import vn.thidua.identity.organisation.Organisation.City;
+import vn.thidua.identity.organisation.Organisation.Ward;
 
 class TasklistBrandingTest {
 

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import vn.thidua.organisation.TasklistFilters;
+import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Browser;
 import vn.thidua.support.TestProcesses;
 import vn.thidua.support.IntegrationTest;

@@ -1,0 +1,146 @@
+package vn.thidua.forms;
+
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import vn.thidua.operations.DatabaseUnavailable;
+
+/**
+ * Turns a {@link FormValidationException}, wherever the engine wrapped it (a task listener's
+ * exception reaches the REST layer as a 500 "ENGINE-03051"), into HTTP 400 with the Vietnamese
+ * message and the field: for {@code /engine-rest} (Jersey) and for the application's {@code /api}
+ * (Spring MVC) alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class ValidationErrorResponses {
+
+	/** The engine's REST API with Camunda's two engine-error mappers replaced by ours. */
+	@Bean
+	CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+		return new CamundaJerseyResourceConfig() {
+			@Override
+			protected void registerCamundaRestResources() {
+				registerClasses(CamundaRestResources.getResourceClasses());
+				Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
+				configuration.remove(RestExceptionHandler.class);
+				configuration.remove(ProcessEngineExceptionHandler.class);
+				configuration.remove(org.camunda.bpm.engine.rest.exception.ExceptionHandler.class);
+				registerClasses(configuration);
+				register(RestErrors.class);
+				register(EngineErrors.class);
+				register(OtherErrors.class);
+				register(JacksonFeature.class);
+			}
+		};
+	}
+
+	/** The validation failure in an exception's causes, if any. */
+	static FormValidationException find(Throwable error) {
+		for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof FormValidationException validation) {
+				return validation;
+			}
+		}
+		return null;
+	}
+
+	static Map<String, Object> body(FormValidationException ex) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "FormValidationException");
+		body.put("message", ex.getMessage());
+		body.put("field", ex.getField());
+		body.put("code", 0);
+		return body;
+	}
+
+	private static Response badRequest(FormValidationException ex) {
+		return Response.status(Response.Status.BAD_REQUEST).entity(body(ex)).type(MediaType.APPLICATION_JSON_TYPE).build();
+	}
+
+	/** 503 with the Vietnamese problem details while the database is unreachable (see {@link DatabaseUnavailable}). */
+	private static Response databaseUnavailable() {
+		return Response.status(DatabaseUnavailable.STATUS)
+			.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+			.entity(DatabaseUnavailable.body(null))
+			.type(DatabaseUnavailable.CONTENT_TYPE)
+			.build();
+	}
+
+	/** Replaces Camunda's {@link RestExceptionHandler}. */
+	public static class RestErrors extends RestExceptionHandler {
+
+		@Override
+		public Response toResponse(RestException exception) {
+			FormValidationException validation = find(exception);
+			if (validation != null) {
+				return badRequest(validation);
+			}
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+		}
+
+	}
+
+	/** Replaces Camunda's {@link ProcessEngineExceptionHandler}. */
+	public static class EngineErrors extends ProcessEngineExceptionHandler {
+
+		@Override
+		public Response toResponse(ProcessEngineException exception) {
+			FormValidationException validation = find(exception);
+			if (validation != null) {
+				return badRequest(validation);
+			}
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+		}
+
+	}
+
+	/** Replaces Camunda's {@link org.camunda.bpm.engine.rest.exception.ExceptionHandler} (every other error, e.g. no connection for a transaction). */
+	public static class OtherErrors extends org.camunda.bpm.engine.rest.exception.ExceptionHandler {
+
+		@Override
+		public Response toResponse(Throwable exception) {
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+		}
+
+	}
+
+	/** The same answers for the application's own endpoints. */
+	@RestControllerAdvice
+	static class ApiErrors {
+
+		@ExceptionHandler(ProcessEngineException.class)
+		ResponseEntity<Map<String, Object>> engineError(ProcessEngineException ex) {
+			FormValidationException validation = find(ex);
+			if (validation != null) {
+				return ResponseEntity.badRequest().body(body(validation));
+			}
+			if (ex instanceof AuthorizationException) {
+				return ResponseEntity.status(HttpStatus.FORBIDDEN)
+					.body(Map.of("type", "AuthorizationException", "message", "Bạn không có quyền thực hiện việc này."));
+			}
+			throw ex;
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package vn.thidua.identity.organisation;
+
+import java.util.List;
+
+/**
+ * The organisation tree as described in the organisation file: a city union, its ward unions, each
+ * with its chair, board (Ban Thường vụ), emulation and commendation council and chapters (chi hội),
+ * every chapter paired with a Party cell (chi bộ). People are listed once and referred to by login.
+ */
+public record Organisation(City city, List<Ward> wards, List<Person> people) {
+
+	public Organisation {
+		wards = wards == null ? List.of() : List.copyOf(wards);
+		people = people == null ? List.of() : List.copyOf(people);
+	}
+
+	/** The city (or province) union the wards report to. */
+	public record City(String code, String name) {
+	}
+
+	/** A ward Women's Union: the unit whose work the processes drive. */
+	public record Ward(String code, String name, String chair, List<String> board, Council council,
+			List<Chapter> chapters) {
+
+		public Ward {
+			board = board == null ? List.of() : List.copyOf(board);
+			chapters = chapters == null ? List.of() : List.copyOf(chapters);
+		}
+
+	}
+
+	/** The emulation and commendation council (Hội đồng thi đua khen thưởng) of a ward. */
+	public record Council(String name, String chair, List<String> members) {
+
+		public Council {
+			members = members == null ? List.of() : List.copyOf(members);
+		}
+
+	}
+
+	/** A chapter (chi hội) with its head and the Party cell (chi bộ) that guides it. */
+	public record Chapter(String code, String name, String head, PartyCell partyCell) {
+	}
+
+	/** The Party cell paired with a chapter, and its secretary (bí thư chi bộ). */
+	public record PartyCell(String name, String secretary) {
+	}
+
+	/** A person with a login. Vietnamese names: family and middle names first, given name last. */
+	public record Person(String id, String firstName, String lastName, String email) {
+
+		public String fullName() {
+			return (firstName == null ? "" : firstName + " ") + (lastName == null ? "" : lastName);
+		}
+
+	}
+
+}

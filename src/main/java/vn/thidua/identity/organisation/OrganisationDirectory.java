@@ -1,0 +1,192 @@
+package vn.thidua.identity.organisation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import vn.thidua.identity.organisation.Organisation.Chapter;
+import vn.thidua.identity.organisation.Organisation.Person;
+import vn.thidua.identity.organisation.Organisation.Ward;
+
+/**
+ * The organisation read from the organisation file, checked once at start-up, and the look-ups the
+ * processes need: a person's chapter, a chapter's Party cell, a ward's board and council.
+ */
+@Service
+public class OrganisationDirectory {
+
+	private static final Pattern CODE = Pattern.compile("[a-z0-9]+");
+
+	private static final Pattern LOGIN = Pattern.compile("[a-zA-Z0-9_.]+");
+
+	private final Organisation organisation;
+
+	private final Map<String, Person> people = new LinkedHashMap<>();
+
+	@Autowired
+	public OrganisationDirectory(OrganisationProperties properties) {
+		this(read(properties));
+	}
+
+	OrganisationDirectory(Organisation organisation) {
+		this.organisation = organisation;
+		organisation.people().forEach(p -> people.put(p.id(), p));
+		List<String> problems = check();
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Tệp tổ chức không hợp lệ: " + String.join("; ", problems));
+		}
+	}
+
+	private static Organisation read(OrganisationProperties properties) {
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+			.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+		try (InputStream in = properties.file().getInputStream()) {
+			return yaml.readValue(in, Organisation.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Không đọc được tệp tổ chức " + properties.file() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private List<String> check() {
+		List<String> problems = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (Person p : organisation.people()) {
+			if (p.id() == null || !LOGIN.matcher(p.id()).matches()) {
+				problems.add("tên đăng nhập '" + p.id() + "' chỉ được gồm chữ không dấu, số, '.' và '_'");
+			}
+			else if (!ids.add(p.id())) {
+				problems.add("tên đăng nhập '" + p.id() + "' bị lặp");
+			}
+			if (p.email() == null || !p.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				problems.add("địa chỉ e-mail của '" + p.id() + "' không hợp lệ");
+			}
+		}
+		Set<String> wardCodes = new HashSet<>();
+		for (Ward w : organisation.wards()) {
+			if (w.code() == null || !CODE.matcher(w.code()).matches() || !wardCodes.add(w.code())) {
+				problems.add("mã phường '" + w.code() + "' phải là chữ thường không dấu hoặc số, không lặp");
+				continue;
+			}
+			requirePerson(problems, w.chair(), "chủ tịch của " + w.code());
+			w.board().forEach(b -> requirePerson(problems, b, "Ban Thường vụ của " + w.code()));
+			if (w.council() == null || w.council().members().isEmpty()) {
+				problems.add("phường '" + w.code() + "' chưa có Hội đồng thi đua khen thưởng");
+			}
+			else {
+				w.council().members().forEach(m -> requirePerson(problems, m, "Hội đồng của " + w.code()));
+				if (!w.council().members().contains(w.council().chair())) {
+					problems.add("chủ tịch Hội đồng của '" + w.code() + "' phải là thành viên Hội đồng");
+				}
+			}
+			Set<String> chapterCodes = new HashSet<>();
+			for (Chapter c : w.chapters()) {
+				if (c.code() == null || !CODE.matcher(c.code()).matches() || !chapterCodes.add(c.code())) {
+					problems.add("mã chi hội '" + c.code() + "' của " + w.code() + " không hợp lệ hoặc bị lặp");
+				}
+				requirePerson(problems, c.head(), "chi hội trưởng của " + w.code() + "/" + c.code());
+				if (c.partyCell() == null) {
+					problems.add("chi hội " + w.code() + "/" + c.code() + " chưa gắn với chi bộ");
+				}
+				else {
+					requirePerson(problems, c.partyCell().secretary(),
+							"bí thư chi bộ của " + w.code() + "/" + c.code());
+				}
+			}
+		}
+		return problems;
+	}
+
+	private void requirePerson(List<String> problems, String login, String where) {
+		if (login == null || !people.containsKey(login)) {
+			problems.add(where + ": không có người '" + login + "' trong danh sách people");
+		}
+	}
+
+	public Organisation organisation() {
+		return organisation;
+	}
+
+	public List<Ward> wards() {
+		return organisation.wards();
+	}
+
+	public Optional<Person> person(String login) {
+		return Optional.ofNullable(people.get(login));
+	}
+
+	public List<Person> people() {
+		return organisation.people();
+	}
+
+	public Optional<Ward> ward(String wardCode) {
+		return organisation.wards().stream().filter(w -> w.code().equals(wardCode)).findFirst();
+	}
+
+	/** The chapter with this group id ({@code <ward>-<chapter>}), with its ward. */
+	public Optional<ChapterRef> chapterByGroup(String chapterGroupId) {
+		return chapters().filter(c -> c.groupId().equals(chapterGroupId)).findFirst();
+	}
+
+	/** The chapters this person heads (usually one). */
+	public List<ChapterRef> chaptersHeadedBy(String login) {
+		return chapters().filter(c -> login.equals(c.chapter().head())).toList();
+	}
+
+	/** The chapters whose Party cell this person is secretary of. */
+	public List<ChapterRef> chaptersGuidedBy(String login) {
+		return chapters().filter(c -> login.equals(c.chapter().partyCell().secretary())).toList();
+	}
+
+	/** The wards this person belongs to in any role. */
+	public List<Ward> wardsOf(String login) {
+		return organisation.wards().stream().filter(w -> membersOf(w).contains(login)).toList();
+	}
+
+	public Stream<ChapterRef> chapters() {
+		return organisation.wards().stream().flatMap(w -> w.chapters().stream().map(c -> new ChapterRef(w, c)));
+	}
+
+	/** Every login with a role in the ward. */
+	public Set<String> membersOf(Ward w) {
+		Set<String> members = new java.util.LinkedHashSet<>();
+		members.add(w.chair());
+		members.addAll(w.board());
+		members.addAll(w.council().members());
+		for (Chapter c : w.chapters()) {
+			members.add(c.head());
+			members.add(c.partyCell().secretary());
+		}
+		return members;
+	}
+
+	/** A chapter together with its ward, and the group ids processes use for it. */
+	public record ChapterRef(Ward ward, Chapter chapter) {
+
+		public String groupId() {
+			return GroupIds.chapter(ward.code(), chapter.code());
+		}
+
+		public String partyCellGroupId() {
+			return GroupIds.partyCell(ward.code(), chapter.code());
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package vn.thidua.identity.organisation;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters every role starts with. Filters are shared by all wards: a task query is
+ * checked against the user's authorizations, so "Chờ Ban Thường vụ" lists only the board tasks of
+ * the user's own ward. Board and council tasks are recognised by their BPMN id prefix
+ * ({@code Task_Board…}, {@code Task_Council…}), a naming rule every process follows.
+ */
+@Component
+public class TasklistFilters {
+
+	public static final String MY_TASKS = "Việc của tôi";
+
+	public static final String CHAPTER_TASKS = "Việc của chi hội";
+
+	public static final String BOARD_TASKS = "Chờ Ban Thường vụ";
+
+	public static final String COUNCIL_TASKS = "Chờ Hội đồng thi đua";
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	TasklistFilters(FilterService filterService, TaskService taskService) {
+		this.filterService = filterService;
+		this.taskService = taskService;
+	}
+
+	private record Spec(String name, String description, int priority, String color, TaskQuery query,
+			List<Role> visibleTo) {
+	}
+
+	private List<Spec> specs() {
+		return List.of(
+				new Spec(MY_TASKS, "Các việc đang giao cho tôi", -10, "#c2185b",
+						taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+						List.of(Role.MEMBER)),
+				new Spec(CHAPTER_TASKS, "Việc chờ chi hội, chi bộ hoặc ban của tôi nhận", 0, "#1976d2",
+						taskService.createTaskQuery()
+							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.includeAssignedTasks(),
+						List.of(Role.MEMBER)),
+				new Spec(BOARD_TASKS, "Việc chờ Ban Thường vụ xem xét", 10, "#388e3c",
+						// the user's groups first: the key alone would read every ward's board tasks
+						taskService.createTaskQuery()
+							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.includeAssignedTasks()
+							.taskDefinitionKeyLike("Task_Board%"),
+						List.of(Role.BOARD, Role.CHAIR)),
+				new Spec(COUNCIL_TASKS, "Việc chờ Hội đồng thi đua khen thưởng", 20, "#f57c00",
+						taskService.createTaskQuery().taskDefinitionKeyLike("Task_Council%"),
+						List.of(Role.COUNCIL, Role.CHAIR)));
+	}
+
+	/**
+	 * Creates the filters that do not exist yet and brings the query of existing ones up to date (a
+	 * filter's query is written on every start; its owner's other settings are kept).
+	 * @return role name to the ids of the filters that role may read
+	 */
+	public Map<String, Set<String>> synchronise() {
+		Map<String, Set<String>> byRole = new LinkedHashMap<>();
+		for (Spec spec : specs()) {
+			List<Filter> existing = filterService.createFilterQuery().filterName(spec.name()).orderByFilterId().asc().list();
+			Filter filter = existing.isEmpty() ? null : existing.get(0);
+			// two nodes starting together on an empty database may both have created it: keep one
+			existing.stream().skip(1).forEach(duplicate -> filterService.deleteFilter(duplicate.getId()));
+			if (filter == null) {
+				filter = filterService.newTaskFilter(spec.name());
+				filter.setOwner(null);
+				Map<String, Object> properties = new LinkedHashMap<>();
+				properties.put("description", spec.description());
+				properties.put("priority", spec.priority());
+				properties.put("color", spec.color());
+				properties.put("refresh", true);
+				properties.put("showUndefinedVariable", false);
+				properties.put("variables", List.of(Map.of("name", "chapterName", "label", "Chi hội"),
+						Map.of("name", "subject", "label", "Nội dung")));
+				filter.setProperties(properties);
+			}
+			filter.setQuery(spec.query());
+			filterService.saveFilter(filter);
+			String id = filter.getId();
+			spec.visibleTo().forEach(role -> byRole.computeIfAbsent(role.name(), r -> new LinkedHashSet<>()).add(id));
+		}
+		return byRole;
+	}
+
+}
