@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * Who may read and act on the award register: the board, the council and the chair read every row
@@ -20,12 +20,12 @@ import vn.thidua.identity.security.CurrentUser;
 @Component
 public class AwardAccess {
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
 	private final OrganisationDirectory directory;
 
-	AwardAccess(CurrentUser currentUser, OrganisationDirectory directory) {
-		this.currentUser = currentUser;
+	AwardAccess(Actor actor, OrganisationDirectory directory) {
+		this.actor = actor;
 		this.directory = directory;
 	}
 
@@ -43,7 +43,7 @@ public class AwardAccess {
 	}
 
 	public Scope scope() {
-		return scope(currentUser.id(), currentUser.groups());
+		return scope(actor.id(), actor.groups());
 	}
 
 	/** The same rule for a login and its groups known otherwise (the pages read them from the web apps' session). */
@@ -64,15 +64,15 @@ public class AwardAccess {
 	}
 
 	boolean isBoardOrChair(String wardCode) {
-		return currentUser.inGroup(GroupIds.board(wardCode)) || isChair(wardCode);
+		return actor.inGroup(GroupIds.board(wardCode)) || isChair(wardCode);
 	}
 
 	boolean isChair(String wardCode) {
-		return currentUser.inGroup(GroupIds.chair(wardCode));
+		return actor.inGroup(GroupIds.chair(wardCode));
 	}
 
 	String userId() {
-		return currentUser.id();
+		return actor.id();
 	}
 
 }

@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationLookup;
 import vn.thidua.nomination.NominationLookup.Facts;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * The nomination dossier's API (HTTP Basic, or the Tasklist session for the «Hồ sơ» tab):
@@ -59,15 +59,15 @@ class DossierController {
 
 	private final DossierProperties properties;
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
 	DossierController(NominationLookup nominations, DossierService dossier, DossierAccess access,
-			DossierProperties properties, CurrentUser currentUser) {
+			DossierProperties properties, Actor actor) {
 		this.nominations = nominations;
 		this.dossier = dossier;
 		this.access = access;
 		this.properties = properties;
-		this.currentUser = currentUser;
+		this.actor = actor;
 	}
 
 	@GetMapping("/api/nominations/{processInstanceId}/documents")
@@ -78,8 +78,8 @@ class DossierController {
 	@GetMapping("/api/nominations/{processInstanceId}/dossier")
 	Map<String, Object> overview(@PathVariable String processInstanceId) {
 		Facts nomination = readable(processInstanceId);
-		String user = currentUser.id();
-		List<String> groups = currentUser.groups();
+		String user = actor.id();
+		List<String> groups = actor.groups();
 		List<Map<String, Object>> kinds = dossier.kinds(nomination).stream().map(k -> {
 			Map<String, Object> kind = new LinkedHashMap<>();
 			kind.put("code", k.code());
@@ -112,7 +112,7 @@ class DossierController {
 			.orElseThrow(() -> new DossierRefused(400, "kind", kind == null || kind.isBlank()
 					? "«Loại tài liệu» (kind) là bắt buộc."
 					: "«Loại tài liệu» (kind) «" + kind + "» không thuộc hồ sơ của hình thức khen thưởng này."));
-		if (!access.mayAdd(nomination, dossierKind, currentUser.id(), currentUser.groups())) {
+		if (!access.mayAdd(nomination, dossierKind, actor.id(), actor.groups())) {
 			throw new DossierRefused(403, "kind", dossierKind.board()
 					? "Chỉ Ban Thường vụ thêm «" + dossierKind.label() + "», khi đề nghị còn đang xét."
 					: "Chỉ người đang giữ bước chuẩn bị hoặc bổ sung hồ sơ của đề nghị này được thêm, thay tài liệu.");
@@ -122,7 +122,7 @@ class DossierController {
 		}
 		try (InputStream in = file.getInputStream()) {
 			Document added = dossier.add(nomination, kind, file.getOriginalFilename(), file.getSize(), in,
-					currentUser.id());
+					actor.id());
 			return ResponseEntity.status(HttpStatus.CREATED).body(added);
 		}
 		catch (IOException ex) {
@@ -175,7 +175,7 @@ class DossierController {
 	/** The nomination if it exists and the caller may read its dossier; 404 otherwise. */
 	private Facts readable(String processInstanceId) {
 		Optional<Facts> nomination = nominations.find(processInstanceId);
-		if (nomination.isEmpty() || !access.mayRead(nomination.get(), currentUser.id(), currentUser.groups())) {
+		if (nomination.isEmpty() || !access.mayRead(nomination.get(), actor.id(), actor.groups())) {
 			throw new DossierRefused(404, null, NOT_FOUND);
 		}
 		return nomination.get();

@@ -74,7 +74,7 @@ class AwardRecording {
 		if (n.length() > DECISION_NUMBER_MAX) {
 			throw new FormValidationException(DECISION_NUMBER, "Số quyết định dài quá " + DECISION_NUMBER_MAX + " ký tự.");
 		}
-		if (register.decisionNumberUsed((String) task.getVariable(WARD_CODE), n)) {
+		if (register.decisionNumberUsed((String) task.getVariable(WARD_CODE.name()), n)) {
 			throw new FormValidationException(DECISION_NUMBER, "Số quyết định \"" + n + "\" đã có trong sổ khen thưởng.");
 		}
 		Object date = task.getVariable(DECISION_DATE);
@@ -128,15 +128,15 @@ class AwardRecording {
 		Award award = catalogue.find(nomination.awardCode()).orElseThrow();
 		Tally tally = votes.lastTally(pid).orElseThrow(() -> new IllegalStateException("No council tally for " + pid));
 		long id = register.record(new NewAward(pid, nomination.wardCode(), nomination.chapterGroup(),
-				(String) execution.getVariable(CHAPTER_NAME), nomination.nomineeType(), nomination.nomineeName().trim(),
+				(String) execution.getVariable(CHAPTER_NAME.name()), nomination.nomineeType(), nomination.nomineeName().trim(),
 				award, nomination.periodYear(), status, number, date, signer, tally.agree(), tally.disagree(),
 				tally.abstain()));
 		execution.setVariable(AWARD_ID, id);
 	}
 
 	private static Recipients everyone(DelegateExecution execution) {
-		return new Recipients(Set.of((String) execution.getVariable(INITIATOR)),
-				Set.of((String) execution.getVariable(CHAPTER_GROUP), (String) execution.getVariable(BOARD_GROUP),
+		return new Recipients(Set.of((String) execution.getVariable(INITIATOR.name())),
+				Set.of((String) execution.getVariable(CHAPTER_GROUP.name()), (String) execution.getVariable(BOARD_GROUP),
 						(String) execution.getVariable(COUNCIL_GROUP)));
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * What other features may read of a nomination's council rounds (the vote minutes of
@@ -26,14 +26,14 @@ public class CouncilRecords {
 
 	private final OrganisationDirectory directory;
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
 	CouncilRecords(JdbcClient jdbc, CouncilVoteRepository votes, OrganisationDirectory directory,
-			CurrentUser currentUser) {
+			Actor actor) {
 		this.jdbc = jdbc;
 		this.votes = votes;
 		this.directory = directory;
-		this.currentUser = currentUser;
+		this.actor = actor;
 	}
 
 	/** The nomination a round belongs to. */
@@ -94,9 +94,9 @@ public class CouncilRecords {
 			return false;
 		}
 		String wardCode = ward.get().code();
-		return currentUser.id().equals(ward.get().council().chair())
-				|| currentUser.inGroup(GroupIds.council(wardCode)) || currentUser.inGroup(GroupIds.board(wardCode))
-				|| currentUser.inGroup(GroupIds.chair(wardCode)) || currentUser.inGroup(nomination.chapterGroup());
+		return actor.id().equals(ward.get().council().chair())
+				|| actor.inGroup(GroupIds.council(wardCode)) || actor.inGroup(GroupIds.board(wardCode))
+				|| actor.inGroup(GroupIds.chair(wardCode)) || actor.inGroup(nomination.chapterGroup());
 	}
 
 }

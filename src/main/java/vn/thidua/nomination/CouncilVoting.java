@@ -86,7 +86,7 @@ public class CouncilVoting {
 		Object round = execution.getVariable(COUNCIL_ROUND);
 		int next = (round instanceof Number n ? n.intValue() : 0) + 1;
 		execution.setVariable(COUNCIL_ROUND, next);
-		execution.setVariable(COUNCIL_MEMBER_COUNT, members((String) execution.getVariable(WARD_CODE)).size());
+		execution.setVariable(COUNCIL_MEMBER_COUNT, members((String) execution.getVariable(WARD_CODE.name())).size());
 		for (String name : List.of(VOTES_AGREE, VOTES_DISAGREE, VOTES_ABSTAIN, QUORUM_REACHED, COUNCIL_APPROVED)) {
 			execution.removeVariable(name);
 		}
@@ -149,7 +149,7 @@ public class CouncilVoting {
 
 	/** Task_NotifyQuorumMissed: the ward chair and the council chair are told; the vote reopens. */
 	void notifyQuorumMissed(DelegateExecution execution) {
-		Ward ward = ward((String) execution.getVariable(WARD_CODE));
+		Ward ward = ward((String) execution.getVariable(WARD_CODE.name()));
 		Map<String, Object> model = NominationService.model(execution);
 		model.put("round", execution.getVariable(COUNCIL_ROUND));
 		model.put("members", execution.getVariable(COUNCIL_MEMBER_COUNT));

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}
@@ -37,15 +37,15 @@ class NominationController {
 
 	private final OrganisationDirectory directory;
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
 	NominationController(ObjectionService objections, NominationRepository nominations, CouncilVoteRepository votes,
-			OrganisationDirectory directory, CurrentUser currentUser) {
+			OrganisationDirectory directory, Actor actor) {
 		this.objections = objections;
 		this.nominations = nominations;
 		this.votes = votes;
 		this.directory = directory;
-		this.currentUser = currentUser;
+		this.actor = actor;
 	}
 
 	record ObjectionRequest(String reason) {
@@ -55,7 +55,7 @@ class NominationController {
 	ResponseEntity<Map<String, String>> object(@PathVariable String processInstanceId,
 			@RequestBody(required = false) ObjectionRequest request) {
 		try {
-			objections.lodge(processInstanceId, currentUser.id(), request == null ? null : request.reason());
+			objections.lodge(processInstanceId, actor.id(), request == null ? null : request.reason());
 		}
 		catch (ObjectionService.Refused ex) {
 			return problem(HttpStatus.valueOf(ex.status), ex.getMessage());
@@ -72,10 +72,10 @@ class NominationController {
 			return problem(HttpStatus.NOT_FOUND, "Không có đề nghị khen thưởng này.");
 		}
 		String wardCode = ward.get().code();
-		boolean councilChair = currentUser.id().equals(ward.get().council().chair());
-		boolean entitled = councilChair || currentUser.inGroup(GroupIds.council(wardCode))
-				|| currentUser.inGroup(GroupIds.board(wardCode)) || currentUser.inGroup(GroupIds.chair(wardCode))
-				|| currentUser.inGroup(nomination.get().chapterGroup());
+		boolean councilChair = actor.id().equals(ward.get().council().chair());
+		boolean entitled = councilChair || actor.inGroup(GroupIds.council(wardCode))
+				|| actor.inGroup(GroupIds.board(wardCode)) || actor.inGroup(GroupIds.chair(wardCode))
+				|| actor.inGroup(nomination.get().chapterGroup());
 		if (!entitled) {
 			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem kết quả bỏ phiếu của đề nghị này.");
 		}

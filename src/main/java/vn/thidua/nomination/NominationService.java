@@ -93,11 +93,11 @@ class NominationService {
 		String initiator = initiator(execution);
 		ChapterRef chapter = chapterOf(initiator, NominationData.string(execution, CHAPTER_CODE));
 		Ward ward = chapter.ward();
-		execution.setVariable(INITIATOR, initiator);
-		execution.setVariable(WARD_CODE, ward.code());
+		execution.setVariable(INITIATOR.name(), initiator);
+		execution.setVariable(WARD_CODE.name(), ward.code());
 		execution.setVariable(CHAPTER_CODE, chapter.chapter().code());
-		execution.setVariable(CHAPTER_GROUP, chapter.groupId());
-		execution.setVariable(CHAPTER_NAME, chapter.chapter().name());
+		execution.setVariable(CHAPTER_GROUP.name(), chapter.groupId());
+		execution.setVariable(CHAPTER_NAME.name(), chapter.chapter().name());
 		execution.setVariable(WARD_GROUP, GroupIds.ward(ward.code()));
 		execution.setVariable(BOARD_GROUP, GroupIds.board(ward.code()));
 		execution.setVariable(COUNCIL_GROUP, GroupIds.council(ward.code()));
@@ -124,7 +124,7 @@ class NominationService {
 	}
 
 	private String initiator(DelegateExecution execution) {
-		Object initiator = execution.getVariable(INITIATOR);
+		Object initiator = execution.getVariable(INITIATOR.name());
 		if (initiator == null) {
 			Authentication auth = identityService.getCurrentAuthentication();
 			initiator = auth == null ? null : auth.getUserId();
@@ -178,9 +178,9 @@ class NominationService {
 	void checkAgain(DelegateExecution execution) {
 		NominationData data = NominationData.of(execution);
 		String pid = execution.getProcessInstanceId();
-		String ward = (String) execution.getVariable(WARD_CODE);
-		String chapter = (String) execution.getVariable(CHAPTER_GROUP);
-		String initiator = (String) execution.getVariable(INITIATOR);
+		String ward = (String) execution.getVariable(WARD_CODE.name());
+		String chapter = (String) execution.getVariable(CHAPTER_GROUP.name());
+		String initiator = (String) execution.getVariable(INITIATOR.name());
 		Optional<Problem> problem = checks.check(data, pid, ward, chapter, initiator);
 		execution.setVariable(CHECKS_PASSED, problem.isEmpty());
 		execution.setVariable(CHECKS_PROBLEM, problem.map(Problem::message).orElse(null));
@@ -200,7 +200,7 @@ class NominationService {
 		execution.setVariable(WITHIN_WARD_AUTHORITY, award.withinWardAuthority());
 		String subject = "Đề nghị khen thưởng: " + data.nomineeName().trim() + " – " + award.name() + " năm "
 				+ data.periodYear();
-		execution.setVariable(SUBJECT, subject.length() > 200 ? subject.substring(0, 199) + "…" : subject);
+		execution.setVariable(SUBJECT.name(), subject.length() > 200 ? subject.substring(0, 199) + "…" : subject);
 	}
 
 	/** Task_BoardReview (complete): a return or rejection needs a reason. */
@@ -257,7 +257,7 @@ class NominationService {
 		nominations.finish(execution.getProcessInstanceId(), NominationRepository.REJECTED);
 		Map<String, Object> model = model(execution);
 		mail.send("nomination-council-rejected", new Recipients(Set.of(initiator(execution)),
-				Set.of((String) execution.getVariable(CHAPTER_GROUP), (String) execution.getVariable(BOARD_GROUP))),
+				Set.of((String) execution.getVariable(CHAPTER_GROUP.name()), (String) execution.getVariable(BOARD_GROUP))),
 				model);
 	}
 
@@ -269,19 +269,19 @@ class NominationService {
 	}
 
 	Recipients nominator(DelegateExecution execution) {
-		return new Recipients(Set.of(initiator(execution)), Set.of((String) execution.getVariable(CHAPTER_GROUP)));
+		return new Recipients(Set.of(initiator(execution)), Set.of((String) execution.getVariable(CHAPTER_GROUP.name())));
 	}
 
 	/** The values every nomination mail shows. */
 	static Map<String, Object> model(DelegateExecution execution) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("processInstanceId", execution.getProcessInstanceId());
-		model.put("subject", execution.getVariable(SUBJECT));
+		model.put("subject", execution.getVariable(SUBJECT.name()));
 		model.put("nomineeName", execution.getVariable(NominationVariables.NOMINEE_NAME));
 		model.put("awardName", execution.getVariable(AWARD_NAME));
 		model.put("awardCode", execution.getVariable(AWARD_CODE));
 		model.put("periodYear", execution.getVariable(NominationVariables.PERIOD_YEAR));
-		model.put("chapterName", execution.getVariable(CHAPTER_NAME));
+		model.put("chapterName", execution.getVariable(CHAPTER_NAME.name()));
 		Object reason = execution.getVariable(BOARD_REASON);
 		model.put("reason", reason == null ? "" : reason);
 		return model;

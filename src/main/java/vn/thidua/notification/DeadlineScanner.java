@@ -132,7 +132,7 @@ public class DeadlineScanner {
 			String group = escalationGroup(model);
 			if (group == null) {
 				LOG.warn("Task {} is overdue but has no {} to find its escalation group", task.getId(),
-						ProcessVariables.WARD_CODE);
+						ProcessVariables.WARD_CODE.name());
 			}
 			else {
 				escalations = notifier.queue(Kind.ESCALATE, "escalation", Recipients.groups(List.of(group)), model,
@@ -200,7 +200,7 @@ public class DeadlineScanner {
 		if (!pattern.contains("{wardCode}")) {
 			return pattern;
 		}
-		Object wardCode = model.get(ProcessVariables.WARD_CODE);
+		Object wardCode = model.get(ProcessVariables.WARD_CODE.name());
 		if (wardCode == null || wardCode.toString().isBlank()) {
 			return null;
 		}

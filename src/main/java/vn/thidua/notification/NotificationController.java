@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import vn.thidua.identity.organisation.GroupIds;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * Admins' view of the outbox: {@code GET /api/notifications?status=FAILED} lists rows (newest first,
@@ -32,11 +32,11 @@ class NotificationController {
 
 	private final NotificationOutbox outbox;
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
-	NotificationController(NotificationOutbox outbox, CurrentUser currentUser) {
+	NotificationController(NotificationOutbox outbox, Actor actor) {
 		this.outbox = outbox;
-		this.currentUser = currentUser;
+		this.actor = actor;
 	}
 
 	/** One row as the listing shows it. */
@@ -73,7 +73,7 @@ class NotificationController {
 	}
 
 	private void requireAdmin() {
-		if (!currentUser.inGroup(GroupIds.ADMINS)) {
+		if (!actor.inGroup(GroupIds.ADMINS)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ quản trị viên xem được hàng đợi thư");
 		}
 	}

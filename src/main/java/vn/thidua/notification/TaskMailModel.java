@@ -50,8 +50,8 @@ final class TaskMailModel {
 		model.put("taskName", taskName == null || taskName.isBlank() ? taskDefinitionKey : taskName);
 		model.put("processName", processName);
 		model.put("dueDate", format(dueDate));
-		model.putIfAbsent(ProcessVariables.SUBJECT, null);
-		model.putIfAbsent(ProcessVariables.CHAPTER_NAME, null);
+		model.putIfAbsent(ProcessVariables.SUBJECT.name(), null);
+		model.putIfAbsent(ProcessVariables.CHAPTER_NAME.name(), null);
 		return model;
 	}
 

@@ -70,8 +70,8 @@ class CellReportService {
 	 * passes the chapter in.
 	 */
 	void start(DelegateExecution execution) {
-		String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
-		String chapterGroup = (String) execution.getVariable(ProcessVariables.CHAPTER_GROUP);
+		String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR.name());
+		String chapterGroup = (String) execution.getVariable(ProcessVariables.CHAPTER_GROUP.name());
 		boolean called = execution.getSuperExecution() != null;
 		if (!called) {
 			List<ChapterRef> headed = initiator == null ? List.of() : directory.chaptersHeadedBy(initiator);
@@ -80,31 +80,31 @@ class CellReportService {
 			}
 			if (chapterGroup == null || chapterGroup.isBlank()) {
 				if (headed.size() > 1) {
-					throw new FormValidationException(ProcessVariables.CHAPTER_GROUP,
+					throw new FormValidationException(ProcessVariables.CHAPTER_GROUP.name(),
 							"Anh/chị phụ trách nhiều chi hội: vui lòng chọn chi hội báo cáo.");
 				}
 				chapterGroup = headed.get(0).groupId();
 			}
 			else if (headed.stream().map(ChapterRef::groupId).noneMatch(chapterGroup::equals)) {
-				throw new FormValidationException(ProcessVariables.CHAPTER_GROUP,
+				throw new FormValidationException(ProcessVariables.CHAPTER_GROUP.name(),
 						"Anh/chị không phải chi hội trưởng của chi hội này.");
 			}
 		}
 		String group = chapterGroup;
 		ChapterRef chapter = directory.chapterByGroup(group)
-			.orElseThrow(() -> new FormValidationException(ProcessVariables.CHAPTER_GROUP,
+			.orElseThrow(() -> new FormValidationException(ProcessVariables.CHAPTER_GROUP.name(),
 					"Không có chi hội '" + group + "' trong tệp tổ chức."));
 		String topic = text(execution.getVariable(REPORT_TOPIC));
 		if (topic == null) {
 			throw new FormValidationException(REPORT_TOPIC, "Vui lòng nhập nội dung cần báo cáo.");
 		}
 		String wardCode = chapter.ward().code();
-		execution.setVariable(ProcessVariables.WARD_CODE, wardCode);
-		execution.setVariable(ProcessVariables.CHAPTER_GROUP, chapter.groupId());
-		execution.setVariable(ProcessVariables.CHAPTER_NAME, chapter.chapter().name());
+		execution.setVariable(ProcessVariables.WARD_CODE.name(), wardCode);
+		execution.setVariable(ProcessVariables.CHAPTER_GROUP.name(), chapter.groupId());
+		execution.setVariable(ProcessVariables.CHAPTER_NAME.name(), chapter.chapter().name());
 		execution.setVariable(PARTY_CELL_GROUP, chapter.partyCellGroupId());
 		execution.setVariable(BOARD_GROUP, GroupIds.board(wardCode));
-		execution.setVariable(ProcessVariables.SUBJECT, "Báo cáo chi bộ: " + topic + " – " + chapter.chapter().name());
+		execution.setVariable(ProcessVariables.SUBJECT.name(), "Báo cáo chi bộ: " + topic + " – " + chapter.chapter().name());
 		Long rolloutChapterId = number(execution.getVariable(ROLLOUT_CHAPTER_ID));
 		long id = repository.insert(execution.getProcessInstanceId(), wardCode, chapter.groupId(),
 				chapter.chapter().name(), chapter.partyCellGroupId(), rolloutChapterId, topic, now());
@@ -154,13 +154,13 @@ class CellReportService {
 	/** Task_InformBoard: tells the board and the chapter what the Party cell directed. */
 	void informBoard(DelegateExecution execution) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("chapterName", execution.getVariable(ProcessVariables.CHAPTER_NAME));
+		model.put("chapterName", execution.getVariable(ProcessVariables.CHAPTER_NAME.name()));
 		model.put("topic", execution.getVariable(REPORT_TOPIC));
 		model.put("guidance", execution.getVariable(GUIDANCE));
-		model.put("subject", execution.getVariable(ProcessVariables.SUBJECT));
+		model.put("subject", execution.getVariable(ProcessVariables.SUBJECT.name()));
 		model.put("processInstanceId", execution.getProcessInstanceId());
 		Recipients recipients = Recipients.groups(Set.of((String) execution.getVariable(BOARD_GROUP),
-				(String) execution.getVariable(ProcessVariables.CHAPTER_GROUP)));
+				(String) execution.getVariable(ProcessVariables.CHAPTER_GROUP.name())));
 		notifier.send(TEMPLATE_GUIDANCE_AGREED, recipients, model);
 	}
 

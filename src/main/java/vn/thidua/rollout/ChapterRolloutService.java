@@ -67,7 +67,7 @@ class ChapterRolloutService {
 	 * progress row, and the timer dates from the programme's record (not from variables).
 	 */
 	void start(DelegateExecution execution) {
-		String chapterGroup = (String) execution.getVariable(ProcessVariables.CHAPTER_GROUP);
+		String chapterGroup = (String) execution.getVariable(ProcessVariables.CHAPTER_GROUP.name());
 		ChapterRef chapter = directory.chapterByGroup(chapterGroup)
 			.orElseThrow(() -> new IllegalStateException("Chapter " + chapterGroup + " is not in the organisation file"));
 		long rolloutId = Texts.number(execution.getVariable(PlanRolloutVariables.ROLLOUT_ID));
@@ -78,8 +78,8 @@ class ChapterRolloutService {
 					chapter.partyCellGroupId(), now()));
 		repository.attachChapterProcess(chapterId, execution.getProcessInstanceId(), now());
 		String programme = "chương trình công tác năm " + rollout.programme().year();
-		execution.setVariable(ProcessVariables.CHAPTER_NAME, chapter.chapter().name());
-		execution.setVariable(ProcessVariables.SUBJECT,
+		execution.setVariable(ProcessVariables.CHAPTER_NAME.name(), chapter.chapter().name());
+		execution.setVariable(ProcessVariables.SUBJECT.name(),
 				"Triển khai " + programme + " – " + chapter.chapter().name());
 		execution.setVariable(PARTY_CELL_GROUP, chapter.partyCellGroupId());
 		execution.setVariable(ROLLOUT_CHAPTER_ID, chapterId);
@@ -151,7 +151,7 @@ class ChapterRolloutService {
 	 */
 	void registrationLate(DelegateExecution execution) {
 		long chapterId = chapterId(execution);
-		Object chapterGroup = execution.getVariable(ProcessVariables.CHAPTER_GROUP);
+		Object chapterGroup = execution.getVariable(ProcessVariables.CHAPTER_GROUP.name());
 		if (!repository.chapterState(chapterId).orElseThrow().before(RolloutState.REGISTERED)) {
 			LOG.info("Registration deadline passed; chapter {} registered in time and waits for the board", chapterGroup);
 			return;
@@ -217,8 +217,8 @@ class ChapterRolloutService {
 
 	private Map<String, Object> model(DelegateExecution execution) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("chapterName", execution.getVariable(ProcessVariables.CHAPTER_NAME));
-		model.put("subject", execution.getVariable(ProcessVariables.SUBJECT));
+		model.put("chapterName", execution.getVariable(ProcessVariables.CHAPTER_NAME.name()));
+		model.put("subject", execution.getVariable(ProcessVariables.SUBJECT.name()));
 		model.put("year", execution.getVariable(PlanRolloutVariables.PROGRAMME_YEAR));
 		model.put("registrationDeadline", execution.getVariable(PlanRolloutVariables.REGISTRATION_DEADLINE));
 		return model;
@@ -226,7 +226,7 @@ class ChapterRolloutService {
 
 	private static Recipients recipients(DelegateExecution execution) {
 		return Recipients.groups(Set.of((String) execution.getVariable(PlanRolloutVariables.BOARD_GROUP),
-				(String) execution.getVariable(ProcessVariables.CHAPTER_GROUP)));
+				(String) execution.getVariable(ProcessVariables.CHAPTER_GROUP.name())));
 	}
 
 	private void send(String template, Recipients recipients, Map<String, Object> model) {

@@ -20,7 +20,7 @@ import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
 import vn.thidua.rollout.RolloutProgressService.Progress;
 import vn.thidua.rollout.RolloutProgressService.RolloutSummary;
 import vn.thidua.rollout.RolloutRepository.Rollout;
-import vn.thidua.identity.security.CurrentUser;
+import vn.thidua.identity.security.Actor;
 
 /**
  * {@code /api/rollouts}: the board's and the chair's view of a rollout's progress, as JSON or CSV
@@ -36,12 +36,12 @@ class RolloutController {
 
 	private final OrganisationDirectory directory;
 
-	private final CurrentUser currentUser;
+	private final Actor actor;
 
-	RolloutController(RolloutProgressService progress, OrganisationDirectory directory, CurrentUser currentUser) {
+	RolloutController(RolloutProgressService progress, OrganisationDirectory directory, Actor actor) {
 		this.progress = progress;
 		this.directory = directory;
-		this.currentUser = currentUser;
+		this.actor = actor;
 	}
 
 	/** The rollouts of the wards whose board or chair the caller is, newest first. */
@@ -88,8 +88,8 @@ class RolloutController {
 	}
 
 	private boolean mayRead(String wardCode) {
-		return currentUser.inGroup(GroupIds.board(wardCode)) || currentUser.inGroup(GroupIds.chair(wardCode))
-				|| currentUser.inGroup(GroupIds.ADMINS);
+		return actor.inGroup(GroupIds.board(wardCode)) || actor.inGroup(GroupIds.chair(wardCode))
+				|| actor.inGroup(GroupIds.ADMINS);
 	}
 
 	private static ResponseEntity<byte[]> csv(Progress p) {

@@ -64,16 +64,16 @@ class RolloutService {
 
 	/** StartEvent_ProgrammeDrafted: the starter's ward, the groups, and the programme's record. */
 	void start(DelegateExecution execution) {
-		String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
+		String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR.name());
 		Ward ward = (initiator == null ? List.<Ward>of() : directory.wardsOf(initiator)).stream()
 			.filter(w -> initiator.equals(w.chair()) || w.board().contains(initiator))
 			.findFirst()
 			.orElseThrow(() -> new FormValidationException(null,
 					"Chỉ Ban Thường vụ hoặc Chủ tịch Hội mới lập chương trình công tác năm."));
 		Programme programme = programme(execution);
-		execution.setVariable(ProcessVariables.WARD_CODE, ward.code());
-		execution.setVariable(ProcessVariables.CHAPTER_NAME, ward.name());
-		execution.setVariable(ProcessVariables.SUBJECT, subject(programme));
+		execution.setVariable(ProcessVariables.WARD_CODE.name(), ward.code());
+		execution.setVariable(ProcessVariables.CHAPTER_NAME.name(), ward.name());
+		execution.setVariable(ProcessVariables.SUBJECT.name(), subject(programme));
 		execution.setVariable(CHAIR_GROUP, GroupIds.chair(ward.code()));
 		execution.setVariable(BOARD_GROUP, GroupIds.board(ward.code()));
 		long id = repository.insertRollout(execution.getProcessInstanceId(), ward.code(), programme, initiator, now());
@@ -101,7 +101,7 @@ class RolloutService {
 	void revised(DelegateTask task) {
 		Programme programme = programme(task);
 		repository.updateProgramme(rolloutId(task.getExecution()), programme, now());
-		task.setVariable(ProcessVariables.SUBJECT, subject(programme));
+		task.setVariable(ProcessVariables.SUBJECT.name(), subject(programme));
 		task.getExecution().removeVariable(PROGRAMME_DECISION);
 	}
 

@@ -1,0 +1,101 @@
+package vn.thidua.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundles and the code agree: every key the code or a template names is in a bundle, every key
+ * of a bundle is named somewhere, no Java source holds a Vietnamese sentence, and the bundles use
+ * one form of address.
+ */
+class MessagesTest {
+
+	/** Keys named as {@code Messages.get("key"}, {@code message("key"} in Java, or {@code #{key}} in templates. */
+	private static final Pattern JAVA_KEY = Pattern.compile("(?:Messages\\.get|\\bmessage|\\bmsg)\\(\\s*\"([a-z][\\w.-]+)\"");
+
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][\\w.-]+)");
+
+	private static final Pattern VIETNAMESE = Pattern
+		.compile("\"[^\"\\n]*[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ][^\"\\n]*\"",
+				Pattern.CASE_INSENSITIVE);
+
+	@Test
+	void everyKeyNamedIsInABundleAndEveryBundleKeyIsNamed() throws IOException {
+		Set<String> defined = new TreeSet<>();
+		for (String basename : Messages.BASENAMES) {
+			Properties properties = new Properties();
+			try (Reader reader = new InputStreamReader(
+					getClass().getClassLoader().getResourceAsStream(basename + ".properties"), StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
+			for (String key : properties.stringPropertyNames()) {
+				assertThat(defined.add(key)).as("key %s is defined in two bundles", key).isTrue();
+			}
+		}
+		Set<String> used = new TreeSet<>();
+		collect(Path.of("src/main/java"), JAVA_KEY, used);
+		collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, used);
+		assertThat(used).as("keys named in code or templates but missing from every bundle")
+			.isSubsetOf(defined);
+		Set<String> unused = new TreeSet<>(defined);
+		unused.removeAll(used);
+		assertThat(unused).as("bundle keys that nothing names").isEmpty();
+	}
+
+	@Test
+	void noVietnameseSentenceInJava() throws IOException {
+		Set<String> found = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+				Matcher m = VIETNAMESE.matcher(Files.readString(file));
+				while (m.find()) {
+					found.add(file + ": " + m.group());
+				}
+			}
+		}
+		assertThat(found).as("Vietnamese literals in Java: move them to messages/*.properties").isEmpty();
+	}
+
+	@Test
+	void oneFormOfAddressInBundlesAndTemplates() throws IOException {
+		Pattern otherAddress = Pattern.compile("(?iU)(?<!\\w)(anh/chị|chị|bạn|quý vị)(?!\\w)");
+		Set<String> found = new TreeSet<>();
+		for (Path root : new Path[] { Path.of("src/main/resources/messages"), Path.of("src/main/resources/templates") }) {
+			try (Stream<Path> files = Files.walk(root)) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					Matcher m = otherAddress.matcher(Files.readString(file));
+					while (m.find()) {
+						found.add(file + ": " + m.group());
+					}
+				}
+			}
+		}
+		assertThat(found).as("address people as «đồng chí»").isEmpty();
+	}
+
+	private static void collect(Path root, Pattern pattern, Set<String> into) throws IOException {
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Matcher m = pattern.matcher(Files.readString(file));
+				while (m.find()) {
+					into.add(m.group(1));
+				}
+			}
+		}
+	}
+
+}
