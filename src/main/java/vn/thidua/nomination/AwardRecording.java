@@ -1,45 +1,37 @@
 package vn.thidua.nomination;
 
-import static vn.thidua.nomination.NominationVariables.AWARD_ID;
-import static vn.thidua.nomination.NominationVariables.BOARD_GROUP;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_GROUP;
-import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
-import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
-import static vn.thidua.process.ProcessVariables.CHAPTER_GROUP;
-import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
-import static vn.thidua.process.ProcessVariables.INITIATOR;
-import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.award.Award;
-import vn.thidua.nomination.CouncilVoteRepository.Tally;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.award.AwardRegister.NewAward;
-import vn.thidua.notification.Recipients;
 import vn.thidua.forms.FormValidationException;
+import vn.thidua.nomination.CouncilVoteRepository.Tally;
+import vn.thidua.notification.Notifier;
+import vn.thidua.notification.Recipients;
+import vn.thidua.web.Messages;
 
 /**
- * The end of an approved nomination: the chair's decision (Task_SignDecision) and the register
- * row with its mail (Task_RecordAward), or the recommendation to the higher level
- * (Task_RecordRecommendation).
+ * The end of an approved nomination, free of the engine: the chair's decision
+ * (Task_SignDecision) and the register row with its mail (Task_RecordAward), or the
+ * recommendation to the higher level (Task_RecordRecommendation).
  */
 @Service
 class AwardRecording {
 
+	/** The longest decision number ({@code forms/sign-decision.form}, field decisionNumber). */
 	static final int DECISION_NUMBER_MAX = 64;
 
 	private final AwardRegister register;
@@ -48,72 +40,77 @@ class AwardRecording {
 
 	private final NominationRepository nominations;
 
-	private final NominationMail mail;
-
-	private final IdentityService identityService;
+	private final Notifier notifier;
 
 	private final CouncilVoteRepository votes;
 
+	private final Clock clock;
+
 	AwardRecording(AwardRegister register, AwardCatalogue catalogue, NominationRepository nominations,
-			CouncilVoteRepository votes, NominationMail mail, IdentityService identityService) {
+			CouncilVoteRepository votes, Notifier notifier, Clock clock) {
 		this.register = register;
 		this.votes = votes;
 		this.catalogue = catalogue;
 		this.nominations = nominations;
-		this.mail = mail;
-		this.identityService = identityService;
+		this.notifier = notifier;
+		this.clock = clock;
 	}
 
-	/** Task_SignDecision (complete): a decision number new to the ward and a date not in the future. */
-	void validateDecision(DelegateTask task) {
-		Object number = task.getVariable(DECISION_NUMBER);
-		if (number == null || number.toString().isBlank()) {
-			throw new FormValidationException(DECISION_NUMBER, "Cần ghi số quyết định khen thưởng.");
+	/**
+	 * Task_SignDecision (complete): a decision number new to the ward and a date not in the future.
+	 *
+	 * @return the decision number as it is recorded (trimmed)
+	 */
+	String validateDecision(String wardCode, String number, String date) {
+		if (number == null) {
+			throw new FormValidationException(DECISION_NUMBER.name(), Messages.get("nomination.decision.number.required"));
 		}
-		String n = number.toString().trim();
-		if (n.length() > DECISION_NUMBER_MAX) {
-			throw new FormValidationException(DECISION_NUMBER, "Số quyết định dài quá " + DECISION_NUMBER_MAX + " ký tự.");
+		if (number.length() > DECISION_NUMBER_MAX) {
+			throw new FormValidationException(DECISION_NUMBER.name(),
+					Messages.get("nomination.decision.number.too-long", DECISION_NUMBER_MAX));
 		}
-		if (register.decisionNumberUsed((String) task.getVariable(WARD_CODE.name()), n)) {
-			throw new FormValidationException(DECISION_NUMBER, "Số quyết định \"" + n + "\" đã có trong sổ khen thưởng.");
+		if (register.decisionNumberUsed(wardCode, number)) {
+			throw new FormValidationException(DECISION_NUMBER.name(),
+					Messages.get("nomination.decision.number.used", number));
 		}
-		Object date = task.getVariable(DECISION_DATE);
 		try {
-			if (date == null || LocalDate.parse(date.toString()).isAfter(LocalDate.now())) {
-				throw new FormValidationException(DECISION_DATE, "Ngày quyết định phải có và không ở tương lai.");
+			if (date == null || LocalDate.parse(date).isAfter(LocalDate.now(clock))) {
+				throw new FormValidationException(DECISION_DATE.name(), Messages.get("nomination.decision.date.future"));
 			}
 		}
 		catch (DateTimeParseException ex) {
-			throw new FormValidationException(DECISION_DATE, "Ngày quyết định phải có dạng NNNN-TT-NN.");
+			throw new FormValidationException(DECISION_DATE.name(), Messages.get("nomination.decision.date.invalid"));
 		}
-		Authentication auth = identityService.getCurrentAuthentication();
-		String signer = auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
-		task.setVariable(DECISION_SIGNED_BY, signer);
-		task.setVariable(DECISION_NUMBER, n);
+		return number;
 	}
 
-	/** Task_RecordAward: the decision enters the register; everyone concerned is told. */
-	void recordDecision(DelegateExecution execution) {
-		record(execution, AwardEntry.DECIDED, (String) execution.getVariable(DECISION_NUMBER),
-				LocalDate.parse(execution.getVariable(DECISION_DATE).toString()),
-				(String) execution.getVariable(DECISION_SIGNED_BY));
-		nominations.finish(execution.getProcessInstanceId(), NominationRepository.AWARDED);
-		Map<String, Object> model = NominationService.model(execution);
-		model.put("decisionNumber", execution.getVariable(DECISION_NUMBER));
-		model.put("decisionDate", execution.getVariable(DECISION_DATE));
+	/**
+	 * Task_RecordAward: the decision enters the register; everyone concerned is told.
+	 *
+	 * @param groups the chapter, board and council to tell
+	 * @return the register row's id
+	 */
+	long recordDecision(NominationCase nomination, List<String> groups, String number, String date, String signer) {
+		long id = record(nomination, AwardEntry.DECIDED, number, LocalDate.parse(date), signer);
+		nominations.finish(nomination.processInstanceId(), NominationRepository.AWARDED);
+		Map<String, Object> model = NominationService.model(nomination);
+		model.put("decisionNumber", number);
+		model.put("decisionDate", date);
 		// the mail links to the decision and the certificate (vn.thidua.document), never attaches them
-		model.put("awardId", execution.getVariable(AWARD_ID));
-		mail.send("decision-signed", everyone(execution), model);
+		model.put("awardId", id);
+		notifier.send("decision-signed", everyone(nomination, groups), model);
+		return id;
 	}
 
 	/** Task_RecordRecommendation: the recommendation to the higher level enters the register. */
-	void recordRecommendation(DelegateExecution execution) {
-		record(execution, AwardEntry.RECOMMENDED, null, null, null);
-		nominations.finish(execution.getProcessInstanceId(), NominationRepository.RECOMMENDED);
-		Map<String, Object> model = NominationService.model(execution);
-		model.put("decidingAuthority", execution.getVariable(DECIDING_AUTHORITY));
-		model.put("awardId", execution.getVariable(AWARD_ID));
-		mail.send("recommendation-sent", everyone(execution), model);
+	long recordRecommendation(NominationCase nomination, List<String> groups, String decidingAuthority) {
+		long id = record(nomination, AwardEntry.RECOMMENDED, null, null, null);
+		nominations.finish(nomination.processInstanceId(), NominationRepository.RECOMMENDED);
+		Map<String, Object> model = NominationService.model(nomination);
+		model.put("decidingAuthority", decidingAuthority);
+		model.put("awardId", id);
+		notifier.send("recommendation-sent", everyone(nomination, groups), model);
+		return id;
 	}
 
 	/**
@@ -121,23 +118,19 @@ class AwardRecording {
 	 * reviewed (our table, not the process variables), and the tally counted from the ballots of the
 	 * round that decided it; nothing of it comes from a submission.
 	 */
-	private void record(DelegateExecution execution, String status, String number, LocalDate date, String signer) {
-		String pid = execution.getProcessInstanceId();
+	private long record(NominationCase c, String status, String number, LocalDate date, String signer) {
+		String pid = c.processInstanceId();
 		var nomination = nominations.nomination(pid)
 			.orElseThrow(() -> new IllegalStateException("No nomination row for " + pid));
 		Award award = catalogue.find(nomination.awardCode()).orElseThrow();
 		Tally tally = votes.lastTally(pid).orElseThrow(() -> new IllegalStateException("No council tally for " + pid));
-		long id = register.record(new NewAward(pid, nomination.wardCode(), nomination.chapterGroup(),
-				(String) execution.getVariable(CHAPTER_NAME.name()), nomination.nomineeType(), nomination.nomineeName().trim(),
-				award, nomination.periodYear(), status, number, date, signer, tally.agree(), tally.disagree(),
-				tally.abstain()));
-		execution.setVariable(AWARD_ID, id);
+		return register.record(new NewAward(pid, nomination.wardCode(), nomination.chapterGroup(), c.chapterName(),
+				nomination.nomineeType(), nomination.nomineeName().trim(), award, nomination.periodYear(), status,
+				number, date, signer, tally.agree(), tally.disagree(), tally.abstain()));
 	}
 
-	private static Recipients everyone(DelegateExecution execution) {
-		return new Recipients(Set.of((String) execution.getVariable(INITIATOR.name())),
-				Set.of((String) execution.getVariable(CHAPTER_GROUP.name()), (String) execution.getVariable(BOARD_GROUP),
-						(String) execution.getVariable(COUNCIL_GROUP)));
+	private static Recipients everyone(NominationCase nomination, List<String> groups) {
+		return new Recipients(Set.of(nomination.initiator()), Set.copyOf(groups));
 	}
 
 }

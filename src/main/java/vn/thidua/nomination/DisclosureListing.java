@@ -101,7 +101,7 @@ class DisclosureListing {
 		Map<String, String> reports = new HashMap<>();
 		for (VariableInstance v : runtimeService.createVariableInstanceQuery()
 			.processInstanceIdIn(waiting.toArray(String[]::new))
-			.variableName(NominationVariables.ACHIEVEMENT_REPORT)
+			.variableName(NominationVariables.ACHIEVEMENT_REPORT.name())
 			.list()) {
 			if (v.getValue() != null && v.getProcessInstanceId() != null) {
 				reports.put(v.getProcessInstanceId(), v.getValue().toString());

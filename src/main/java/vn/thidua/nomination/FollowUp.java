@@ -130,7 +130,7 @@ class FollowUp {
 		Map<String, String> reasons = new HashMap<>();
 		for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
 			.processInstanceIdIn(pids)
-			.variableName(NominationVariables.BOARD_REASON)
+			.variableName(NominationVariables.BOARD_REASON.name())
 			.list()) {
 			if (v.getValue() != null && !v.getValue().toString().isBlank()) {
 				reasons.put(v.getProcessInstanceId(), v.getValue().toString());

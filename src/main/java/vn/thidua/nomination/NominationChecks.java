@@ -15,12 +15,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.award.Award;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.nomination.NominationRepository.Nomination;
+import vn.thidua.process.Variable;
+import vn.thidua.web.Messages;
 
 /**
  * The business rules of a nomination (issue 4, step "Checks"): complete, the award in the
@@ -46,11 +47,6 @@ class NominationChecks {
 
 	private final Clock clock;
 
-	@Autowired
-	NominationChecks(AwardCatalogue catalogue, NominationRepository nominations, NominationSettings settings) {
-		this(catalogue, nominations, settings, Clock.systemDefaultZone());
-	}
-
 	NominationChecks(AwardCatalogue catalogue, NominationRepository nominations, NominationSettings settings,
 			Clock clock) {
 		this.catalogue = catalogue;
@@ -66,63 +62,60 @@ class NominationChecks {
 	Optional<Problem> check(NominationData d, String processInstanceId, String wardCode, String chapterGroup,
 			String nominatedBy) {
 		if (d.nomineeType() == null || !NOMINEE_TYPES.contains(d.nomineeType())) {
-			return problem(NOMINEE_TYPE, "Cần chọn đối tượng được đề nghị: cá nhân hoặc tập thể.");
+			return problem(NOMINEE_TYPE, "nomination.check.nominee-type.required");
 		}
 		if (d.nomineeName() == null || d.nomineeName().isBlank()) {
-			return problem(NOMINEE_NAME, "Cần ghi họ tên cá nhân hoặc tên tập thể được đề nghị.");
+			return problem(NOMINEE_NAME, "nomination.check.nominee-name.required");
 		}
 		if (d.nomineeName().length() > NAME_MAX) {
-			return problem(NOMINEE_NAME, "Họ tên hoặc tên tập thể dài quá " + NAME_MAX + " ký tự.");
+			return problem(NOMINEE_NAME, "nomination.check.nominee-name.too-long", NAME_MAX);
 		}
 		if (d.achievementReport() == null || d.achievementReport().isBlank()) {
-			return problem(ACHIEVEMENT_REPORT, "Cần có báo cáo thành tích.");
+			return problem(ACHIEVEMENT_REPORT, "nomination.check.report.required");
 		}
 		if (d.achievementReport().length() > REPORT_MAX) {
-			return problem(ACHIEVEMENT_REPORT, "Báo cáo thành tích dài quá " + REPORT_MAX + " ký tự (hiện có "
-					+ d.achievementReport().length() + ").");
+			return problem(ACHIEVEMENT_REPORT, "nomination.check.report.too-long", REPORT_MAX,
+					d.achievementReport().length());
 		}
 		Optional<Award> award = d.awardCode() == null ? Optional.empty() : catalogue.find(d.awardCode());
 		if (award.isEmpty()) {
-			return problem(AWARD_CODE, "Hình thức khen thưởng \"" + shorten(d.awardCode())
-					+ "\" không có trong danh mục khen thưởng.");
+			return problem(AWARD_CODE, "nomination.check.award.unknown", shorten(d.awardCode()));
 		}
 		if (!award.get().nomineeTypes().contains(d.nomineeType())) {
-			return problem(AWARD_CODE, "\"" + award.get().name() + "\" không xét cho "
-					+ ("INDIVIDUAL".equals(d.nomineeType()) ? "cá nhân." : "tập thể."));
+			return problem(AWARD_CODE, "INDIVIDUAL".equals(d.nomineeType())
+					? "nomination.check.award.not-for-individual" : "nomination.check.award.not-for-collective",
+					award.get().name());
 		}
 		int thisYear = LocalDate.now(clock).getYear();
 		int firstOpen = thisYear - settings.getOpenYearsBack();
 		if (d.periodYear() == null) {
-			return problem(PERIOD_YEAR, "Cần ghi năm thi đua (số, ví dụ " + thisYear + ").");
+			return problem(PERIOD_YEAR, "nomination.check.year.required", String.valueOf(thisYear));
 		}
 		if (d.periodYear() < firstOpen || d.periodYear() > thisYear) {
-			return problem(PERIOD_YEAR, "Năm thi đua " + d.periodYear() + " không còn nhận đề nghị: chỉ nhận năm "
-					+ (firstOpen == thisYear ? thisYear : firstOpen + " đến " + thisYear) + ".");
+			return problem(PERIOD_YEAR, firstOpen == thisYear ? "nomination.check.year.closed-one" : "nomination.check.year.closed",
+					String.valueOf(d.periodYear()), String.valueOf(firstOpen), String.valueOf(thisYear));
 		}
 		if (d.reviewMeetingDate() == null || d.reviewMeetingDate().isBlank()) {
-			return problem(REVIEW_MEETING_DATE, "Cần ghi ngày họp bình xét của chi hội.");
+			return problem(REVIEW_MEETING_DATE, "nomination.check.meeting-date.required");
 		}
 		try {
 			if (LocalDate.parse(d.reviewMeetingDate()).isAfter(LocalDate.now(clock))) {
-				return problem(REVIEW_MEETING_DATE, "Ngày họp bình xét không thể ở tương lai.");
+				return problem(REVIEW_MEETING_DATE, "nomination.check.meeting-date.future");
 			}
 		}
 		catch (DateTimeParseException ex) {
-			return problem(REVIEW_MEETING_DATE, "Ngày họp bình xét phải có dạng NNNN-TT-NN.");
+			return problem(REVIEW_MEETING_DATE, "nomination.check.meeting-date.invalid");
 		}
 		if (!d.reviewMeetingAgreed()) {
-			return problem(REVIEW_MEETING_AGREED,
-					"Chỉ đề nghị khi cuộc họp bình xét của chi hội đã đồng ý (biên bản bình xét).");
+			return problem(REVIEW_MEETING_AGREED, "nomination.check.meeting.not-agreed");
 		}
 		if (!d.noDisciplineDeclared()) {
-			return problem(NO_DISCIPLINE_DECLARED, "Cần cam đoan người hoặc tập thể được đề nghị không bị kỷ luật, "
-					+ "không đang bị điều tra, khiếu nại.");
+			return problem(NO_DISCIPLINE_DECLARED, "nomination.check.declaration.required");
 		}
 		Nomination n = nomination(d, processInstanceId, wardCode, chapterGroup, nominatedBy);
 		if (nominations.duplicateExists(n)) {
-			return problem(NOMINEE_NAME, "\"" + d.nomineeName().trim() + "\" đã được đề nghị hoặc đã được khen \""
-					+ award.get().name() + "\" năm " + d.periodYear()
-					+ " (một thành tích chỉ khen một lần).");
+			return problem(NOMINEE_NAME, "nomination.check.duplicate", d.nomineeName().trim(), award.get().name(),
+					String.valueOf(d.periodYear()));
 		}
 		return Optional.empty();
 	}
@@ -133,8 +126,8 @@ class NominationChecks {
 				d.awardCode(), d.periodYear(), nominatedBy);
 	}
 
-	private static Optional<Problem> problem(String field, String message) {
-		return Optional.of(new Problem(field, message));
+	private static Optional<Problem> problem(Variable<?> field, String key, Object... args) {
+		return Optional.of(new Problem(field.name(), Messages.get(key, args)));
 	}
 
 	private static String shorten(String s) {

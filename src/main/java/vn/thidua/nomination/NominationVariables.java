@@ -1,5 +1,7 @@
 package vn.thidua.nomination;
 
+import vn.thidua.process.Variable;
+
 /**
  * Process key, element ids and variable names of {@code bpmn/CommendationNomination.bpmn}. Variable
  * names equal the form field keys of {@code forms/nomination-*.form}, {@code council-vote.form} and
@@ -55,59 +57,55 @@ public final class NominationVariables {
 	public static final String VOTING_DEADLINE = "BoundaryEvent_VotingDeadline";
 
 	// start form (and revise form)
-	public static final String NOMINEE_TYPE = "nomineeType";
+	public static final Variable<String> NOMINEE_TYPE = Variable.text("nomineeType");
 
-	public static final String NOMINEE_NAME = "nomineeName";
+	public static final Variable<String> NOMINEE_NAME = Variable.text("nomineeName");
 
 	/** Chapter code (e.g. ch01) chosen by the board or chair; a chapter head leaves it empty. */
-	public static final String CHAPTER_CODE = "chapterCode";
+	public static final Variable<String> CHAPTER_CODE = Variable.text("chapterCode");
 
-	public static final String PERIOD_YEAR = "periodYear";
+	public static final Variable<Integer> PERIOD_YEAR = Variable.integer("periodYear");
 
-	public static final String ACHIEVEMENT_REPORT = "achievementReport";
+	public static final Variable<String> ACHIEVEMENT_REPORT = Variable.text("achievementReport");
 
-	public static final String AWARD_CODE = "awardCode";
+	public static final Variable<String> AWARD_CODE = Variable.text("awardCode");
 
-	public static final String REVIEW_MEETING_DATE = "reviewMeetingDate";
+	public static final Variable<String> REVIEW_MEETING_DATE = Variable.text("reviewMeetingDate");
 
-	public static final String REVIEW_MEETING_AGREED = "reviewMeetingAgreed";
+	public static final Variable<Boolean> REVIEW_MEETING_AGREED = Variable.flag("reviewMeetingAgreed");
 
-	public static final String NO_DISCIPLINE_DECLARED = "noDisciplineDeclared";
+	public static final Variable<Boolean> NO_DISCIPLINE_DECLARED = Variable.flag("noDisciplineDeclared");
 
 	// set by the process
-	public static final String BOARD_GROUP = "boardGroup";
+	public static final Variable<String> COUNCIL_GROUP = Variable.text("councilGroup");
 
-	public static final String COUNCIL_GROUP = "councilGroup";
+	public static final Variable<String> WARD_GROUP = Variable.text("wardGroup");
 
-	public static final String CHAIR_GROUP = "chairGroup";
+	public static final Variable<Boolean> CHECKS_PASSED = Variable.flag("checksPassed");
 
-	public static final String WARD_GROUP = "wardGroup";
+	public static final Variable<String> CHECKS_PROBLEM = Variable.text("checksProblem");
 
-	public static final String CHECKS_PASSED = "checksPassed";
+	public static final Variable<String> AWARD_NAME = Variable.text("awardName");
 
-	public static final String CHECKS_PROBLEM = "checksProblem";
+	public static final Variable<String> AWARD_ISSUER = Variable.text("awardIssuer");
 
-	public static final String AWARD_NAME = "awardName";
-
-	public static final String AWARD_ISSUER = "awardIssuer";
-
-	public static final String WITHIN_WARD_AUTHORITY = "withinWardAuthority";
+	public static final Variable<Boolean> WITHIN_WARD_AUTHORITY = Variable.flag("withinWardAuthority");
 
 	/** DECISION or RECOMMENDATION: output of the AwardAuthority decision table. */
-	public static final String DECISION_PATH = "decisionPath";
+	public static final Variable<String> DECISION_PATH = Variable.text("decisionPath");
 
-	public static final String DECIDING_AUTHORITY = "decidingAuthority";
+	public static final Variable<String> DECIDING_AUTHORITY = Variable.text("decidingAuthority");
 
-	public static final String COUNCIL_QUORUM = "councilQuorum";
+	public static final Variable<Double> COUNCIL_QUORUM = Variable.ratio("councilQuorum");
 
-	public static final String COUNCIL_APPROVAL_RATIO = "councilApprovalRatio";
+	public static final Variable<Double> COUNCIL_APPROVAL_RATIO = Variable.ratio("councilApprovalRatio");
 
 	// board review form
 	/** approve, return or reject. */
-	public static final String BOARD_DECISION = "boardDecision";
+	public static final Variable<String> BOARD_DECISION = Variable.text("boardDecision");
 
 	/** Required when the board returns or rejects. */
-	public static final String BOARD_REASON = "boardReason";
+	public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
 	public static final String BOARD_APPROVE = "approve";
 
@@ -116,47 +114,47 @@ public final class NominationVariables {
 	public static final String BOARD_REJECT = "reject";
 
 	// objection (message correlation)
-	public static final String OBJECTION_REASON = "objectionReason";
+	public static final Variable<String> OBJECTION_REASON = Variable.text("objectionReason");
 
-	public static final String OBJECTION_BY = "objectionBy";
+	public static final Variable<String> OBJECTION_BY = Variable.text("objectionBy");
 
-	public static final String OBJECTION_COUNT = "objectionCount";
+	public static final Variable<Integer> OBJECTION_COUNT = Variable.integer("objectionCount");
 
 	// council vote
-	public static final String COUNCIL_MEMBER = "councilMember";
+	public static final Variable<String> COUNCIL_MEMBER = Variable.text("councilMember");
 
-	public static final String COUNCIL_ROUND = "councilRound";
+	public static final Variable<Integer> COUNCIL_ROUND = Variable.integer("councilRound");
 
-	public static final String COUNCIL_MEMBER_COUNT = "councilMemberCount";
+	public static final Variable<Integer> COUNCIL_MEMBER_COUNT = Variable.integer("councilMemberCount");
 
 	/** Task-local only, moved into thidua_council_vote on completion: agree or disagree. */
-	public static final String VOTE = "vote";
+	public static final Variable<String> VOTE = Variable.text("vote");
 
 	/** Task-local only, moved into thidua_council_vote on completion. */
-	public static final String VOTE_COMMENT = "voteComment";
+	public static final Variable<String> VOTE_COMMENT = Variable.text("voteComment");
 
 	public static final String VOTE_AGREE = "agree";
 
 	public static final String VOTE_DISAGREE = "disagree";
 
-	public static final String VOTES_AGREE = "votesAgree";
+	public static final Variable<Integer> VOTES_AGREE = Variable.integer("votesAgree");
 
-	public static final String VOTES_DISAGREE = "votesDisagree";
+	public static final Variable<Integer> VOTES_DISAGREE = Variable.integer("votesDisagree");
 
-	public static final String VOTES_ABSTAIN = "votesAbstain";
+	public static final Variable<Integer> VOTES_ABSTAIN = Variable.integer("votesAbstain");
 
-	public static final String QUORUM_REACHED = "quorumReached";
+	public static final Variable<Boolean> QUORUM_REACHED = Variable.flag("quorumReached");
 
-	public static final String COUNCIL_APPROVED = "councilApproved";
+	public static final Variable<Boolean> COUNCIL_APPROVED = Variable.flag("councilApproved");
 
 	// sign decision form
-	public static final String DECISION_NUMBER = "decisionNumber";
+	public static final Variable<String> DECISION_NUMBER = Variable.text("decisionNumber");
 
-	public static final String DECISION_DATE = "decisionDate";
+	public static final Variable<String> DECISION_DATE = Variable.text("decisionDate");
 
-	public static final String DECISION_SIGNED_BY = "decisionSignedBy";
+	public static final Variable<String> DECISION_SIGNED_BY = Variable.text("decisionSignedBy");
 
-	public static final String AWARD_ID = "awardId";
+	public static final Variable<Long> AWARD_ID = Variable.number("awardId");
 
 	private NominationVariables() {
 	}

@@ -1,11 +1,5 @@
 package vn.thidua.nomination;
 
-import static vn.thidua.nomination.NominationVariables.OBJECTION_REASON;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -13,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.identity.security.ApplicationAccess;
+import vn.thidua.web.Messages;
 
 /**
  * An objection during public disclosure: anyone of the ward with a login may lodge one through the
@@ -37,9 +31,7 @@ class ObjectionService {
 
 	static final int PUBLIC_REASON_MIN = 10;
 
-	private final RuntimeService runtimeService;
-
-	private final IdentityService identityService;
+	private final NominationProcess process;
 
 	private final NominationRepository nominations;
 
@@ -47,10 +39,9 @@ class ObjectionService {
 
 	private final PublicObjectionRepository publicObjections;
 
-	ObjectionService(RuntimeService runtimeService, IdentityService identityService, NominationRepository nominations,
-			OrganisationDirectory directory, PublicObjectionRepository publicObjections) {
-		this.runtimeService = runtimeService;
-		this.identityService = identityService;
+	ObjectionService(NominationProcess process, NominationRepository nominations, OrganisationDirectory directory,
+			PublicObjectionRepository publicObjections) {
+		this.process = process;
 		this.nominations = nominations;
 		this.directory = directory;
 		this.publicObjections = publicObjections;
@@ -81,36 +72,21 @@ class ObjectionService {
 	@Transactional
 	void lodge(String processInstanceId, String login, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new Refused(400, "Cần ghi nội dung phản ánh.");
+			throw new Refused(400, Messages.get("nomination.objection.reason.required"));
 		}
 		if (reason.length() > REASON_MAX) {
-			throw new Refused(400, "Nội dung phản ánh dài quá " + REASON_MAX + " ký tự.");
+			throw new Refused(400, Messages.get("nomination.objection.reason.too-long", REASON_MAX));
 		}
 		var nomination = nominations.find(processInstanceId)
-			.orElseThrow(() -> new Refused(404, "Không có đề nghị khen thưởng này."));
+			.orElseThrow(() -> new Refused(404, Messages.get("nomination.not-found")));
 		boolean inWard = directory.ward(nomination.wardCode())
 			.map(w -> directory.membersOf(w).contains(login))
 			.orElse(false);
 		if (!inWard) {
-			throw new Refused(403, "Chỉ người thuộc " + GroupIds.ward(nomination.wardCode())
-					+ " mới phản ánh được về đề nghị này.");
+			throw new Refused(403, Messages.get("nomination.objection.not-in-ward", GroupIds.ward(nomination.wardCode())));
 		}
-		// the person objecting has no rights on the instance: the correlation runs as the process
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_OBJECTION)
-				.processInstanceId(processInstanceId)
-				.setVariable(OBJECTION_REASON, reason.trim())
-				.correlate();
-		}
-		catch (MismatchingMessageCorrelationException ex) {
-			throw new Refused(409, "Đề nghị này không ở trong thời gian công khai, không nhận phản ánh.");
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
+		if (!process.lodgeObjection(processInstanceId, reason.trim())) {
+			throw new Refused(409, Messages.get("nomination.objection.not-disclosed"));
 		}
 		nominations.recordObjection(processInstanceId, login, reason.trim());
 	}
@@ -132,42 +108,28 @@ class ObjectionService {
 		String contact = clean(objection.contact());
 		String reason = objection.reason() == null ? "" : objection.reason().strip();
 		if (name.isEmpty()) {
-			throw new Refused(400, "hoTen", "«Họ và tên» là bắt buộc, vui lòng nhập.");
+			throw new Refused(400, "hoTen", Messages.get("nomination.objection.public.name.required"));
 		}
 		if (name.length() > PUBLIC_NAME_MAX) {
-			throw new Refused(400, "hoTen", "«Họ và tên» dài quá " + PUBLIC_NAME_MAX + " ký tự.");
+			throw new Refused(400, "hoTen", Messages.get("nomination.objection.public.name.too-long", PUBLIC_NAME_MAX));
 		}
 		if (contact.isEmpty()) {
-			throw new Refused(400, "lienHe", "«Số điện thoại hoặc địa chỉ liên hệ» là bắt buộc, vui lòng nhập.");
+			throw new Refused(400, "lienHe", Messages.get("nomination.objection.public.contact.required"));
 		}
 		if (contact.length() > PUBLIC_CONTACT_MAX) {
-			throw new Refused(400, "lienHe", "«Số điện thoại hoặc địa chỉ liên hệ» dài quá " + PUBLIC_CONTACT_MAX + " ký tự.");
+			throw new Refused(400, "lienHe", Messages.get("nomination.objection.public.contact.too-long", PUBLIC_CONTACT_MAX));
 		}
 		if (reason.length() < PUBLIC_REASON_MIN) {
-			throw new Refused(400, "lyDo", "«Nội dung phản ánh» cần ít nhất " + PUBLIC_REASON_MIN + " ký tự.");
+			throw new Refused(400, "lyDo", Messages.get("nomination.objection.public.reason.too-short", PUBLIC_REASON_MIN));
 		}
 		if (reason.length() > PUBLIC_REASON_MAX) {
-			throw new Refused(400, "lyDo", "«Nội dung phản ánh» dài quá " + PUBLIC_REASON_MAX + " ký tự.");
+			throw new Refused(400, "lyDo", Messages.get("nomination.objection.public.reason.too-long", PUBLIC_REASON_MAX));
 		}
-		nominations.find(processInstanceId).orElseThrow(() -> new Refused(404, "Không có đề nghị khen thưởng này."));
+		nominations.find(processInstanceId).orElseThrow(() -> new Refused(404, Messages.get("nomination.not-found")));
 		String reference = publicObjections.newReference();
-		String forBoard = "Phản ánh số " + reference + " của " + name + " (liên hệ: " + contact + "): " + reason;
-		// the person objecting has no rights on the instance (often no login): the application correlates
-		Authentication caller = identityService.getCurrentAuthentication();
-		identityService.clearAuthentication();
-		try {
-			ApplicationAccess.run(() -> runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_OBJECTION)
-				.processInstanceId(processInstanceId)
-				.setVariable(OBJECTION_REASON, forBoard)
-				.correlate());
-		}
-		catch (MismatchingMessageCorrelationException ex) {
-			throw new Refused(409, "Đề nghị này đã hết thời gian công khai, không nhận phản ánh.");
-		}
-		finally {
-			if (caller != null) {
-				identityService.setAuthentication(caller);
-			}
+		String forBoard = Messages.get("nomination.objection.public.for-board", reference, name, contact, reason);
+		if (!process.lodgeObjection(processInstanceId, forBoard)) {
+			throw new Refused(409, Messages.get("nomination.objection.disclosure-over"));
 		}
 		publicObjections.save(reference, processInstanceId, name, contact, reason, objection.login());
 		LOG.info("Public objection {} lodged on nomination {}", reference, processInstanceId);

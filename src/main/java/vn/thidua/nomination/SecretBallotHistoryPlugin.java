@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SecretBallotHistoryPlugin extends AbstractProcessEnginePlugin {
 
-	static final Set<String> SECRET = Set.of(NominationVariables.VOTE, NominationVariables.VOTE_COMMENT);
+	static final Set<String> SECRET = Set.of(NominationVariables.VOTE.name(), NominationVariables.VOTE_COMMENT.name());
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {

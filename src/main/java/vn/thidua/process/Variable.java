@@ -57,6 +57,11 @@ public final class Variable<T> {
 		return new Variable<>(name, Variable::toInteger, v -> v);
 	}
 
+	/** A ratio or a share, e.g. a quorum from a decision table; a number or numeric text reads. */
+	public static Variable<Double> ratio(String name) {
+		return new Variable<>(name, Variable::toDouble, v -> v);
+	}
+
 	/** A checkbox or a flag: {@code true} or the text "true" read as true, anything else false. */
 	public static Variable<Boolean> flag(String name) {
 		return new Variable<>(name, v -> Boolean.TRUE.equals(v) || (v instanceof String s && s.strip().equalsIgnoreCase("true")),
@@ -134,6 +139,16 @@ public final class Variable<T> {
 		}
 		if (value instanceof String s && s.strip().matches("-?\\d{1,18}")) {
 			return Long.valueOf(s.strip());
+		}
+		return null;
+	}
+
+	private static Double toDouble(Object value) {
+		if (value instanceof Number n) {
+			return n.doubleValue();
+		}
+		if (value instanceof String s && s.strip().matches("-?\\d{1,9}(\\.\\d{1,9})?")) {
+			return Double.valueOf(s.strip());
 		}
 		return null;
 	}

@@ -35,6 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import vn.thidua.award.AwardRegister;
 import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
 import vn.thidua.support.ProcessTest;
 import vn.thidua.forms.FormValidationException;
@@ -87,7 +88,7 @@ class CommendationNominationProcessTest {
 
 	/** Spied, not mocked: the real notifier (if any) still records the mails. */
 	@MockitoSpyBean
-	NominationMail mail;
+	Notifier mail;
 
 	private final int year = LocalDate.now().getYear();
 

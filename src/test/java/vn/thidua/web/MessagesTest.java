@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class MessagesTest {
 
-	/** Keys named as {@code Messages.get("key"}, {@code message("key"} in Java, or {@code #{key}} in templates. */
-	private static final Pattern JAVA_KEY = Pattern.compile("(?:Messages\\.get|\\bmessage|\\bmsg)\\(\\s*\"([a-z][\\w.-]+)\"");
+	/** A key asked for by {@code Messages.get("key"}. */
+	private static final Pattern JAVA_KEY = Pattern.compile("Messages\\.get\\(\\s*\"([a-z][\\w.-]+)\"");
 
+	/** A string literal shaped like a key (a key chosen by a condition is named as a literal). */
+	private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+
+	/** {@code #{key}} in a Thymeleaf template. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][\\w.-]+)");
 
 	private static final Pattern VIETNAMESE = Pattern
@@ -46,13 +50,22 @@ class MessagesTest {
 				assertThat(defined.add(key)).as("key %s is defined in two bundles", key).isTrue();
 			}
 		}
-		Set<String> used = new TreeSet<>();
-		collect(Path.of("src/main/java"), JAVA_KEY, used);
-		collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, used);
-		assertThat(used).as("keys named in code or templates but missing from every bundle")
+		Set<String> asked = new TreeSet<>();
+		collect(Path.of("src/main/java"), JAVA_KEY, asked);
+		collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, asked);
+		assertThat(asked).as("keys asked for in code or templates but missing from every bundle")
 			.isSubsetOf(defined);
+		Set<String> literals = new TreeSet<>();
+		collect(Path.of("src/main/java"), KEY_LITERAL, literals);
+		Set<String> prefixes = new TreeSet<>();
+		defined.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
+		assertThat(literals.stream().filter(l -> prefixes.stream().anyMatch(l::startsWith)).toList())
+			.as("key-shaped literals with a bundle's prefix but no entry (a key passed on before Messages.get)")
+			.isSubsetOf(defined);
+		Set<String> named = new TreeSet<>(asked);
+		named.addAll(literals);
 		Set<String> unused = new TreeSet<>(defined);
-		unused.removeAll(used);
+		unused.removeAll(named);
 		assertThat(unused).as("bundle keys that nothing names").isEmpty();
 	}
 

@@ -1,0 +1,335 @@
+package vn.thidua.nomination;
+
+import static vn.thidua.nomination.NominationVariables.ACHIEVEMENT_REPORT;
+import static vn.thidua.nomination.NominationVariables.AWARD_CODE;
+import static vn.thidua.nomination.NominationVariables.AWARD_ID;
+import static vn.thidua.nomination.NominationVariables.AWARD_ISSUER;
+import static vn.thidua.nomination.NominationVariables.AWARD_NAME;
+import static vn.thidua.nomination.NominationVariables.BOARD_DECISION;
+import static vn.thidua.nomination.NominationVariables.BOARD_REASON;
+import static vn.thidua.nomination.NominationVariables.CHAPTER_CODE;
+import static vn.thidua.nomination.NominationVariables.CHECKS_PASSED;
+import static vn.thidua.nomination.NominationVariables.CHECKS_PROBLEM;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_APPROVAL_RATIO;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_APPROVED;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_GROUP;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_MEMBER_COUNT;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_QUORUM;
+import static vn.thidua.nomination.NominationVariables.COUNCIL_ROUND;
+import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
+import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
+import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
+import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
+import static vn.thidua.nomination.NominationVariables.NOMINEE_NAME;
+import static vn.thidua.nomination.NominationVariables.NOMINEE_TYPE;
+import static vn.thidua.nomination.NominationVariables.NO_DISCIPLINE_DECLARED;
+import static vn.thidua.nomination.NominationVariables.OBJECTION_BY;
+import static vn.thidua.nomination.NominationVariables.OBJECTION_COUNT;
+import static vn.thidua.nomination.NominationVariables.OBJECTION_REASON;
+import static vn.thidua.nomination.NominationVariables.PERIOD_YEAR;
+import static vn.thidua.nomination.NominationVariables.QUORUM_REACHED;
+import static vn.thidua.nomination.NominationVariables.REVIEW_MEETING_AGREED;
+import static vn.thidua.nomination.NominationVariables.REVIEW_MEETING_DATE;
+import static vn.thidua.nomination.NominationVariables.VOTE;
+import static vn.thidua.nomination.NominationVariables.VOTES_ABSTAIN;
+import static vn.thidua.nomination.NominationVariables.VOTES_AGREE;
+import static vn.thidua.nomination.NominationVariables.VOTES_DISAGREE;
+import static vn.thidua.nomination.NominationVariables.VOTE_COMMENT;
+import static vn.thidua.nomination.NominationVariables.WARD_GROUP;
+import static vn.thidua.nomination.NominationVariables.WITHIN_WARD_AUTHORITY;
+import static vn.thidua.process.ProcessVariables.BOARD_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAIR_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAPTER_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
+import static vn.thidua.process.ProcessVariables.INITIATOR;
+import static vn.thidua.process.ProcessVariables.SUBJECT;
+import static vn.thidua.process.ProcessVariables.WARD_CODE;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thidua.dossier.DossierCompleteness;
+import vn.thidua.forms.FormValidationException;
+import vn.thidua.identity.security.Actor;
+import vn.thidua.identity.security.ApplicationAccess;
+import vn.thidua.nomination.CouncilVoteRepository.Tally;
+import vn.thidua.nomination.CouncilVoting.Round;
+import vn.thidua.nomination.NominationService.Started;
+import vn.thidua.web.Messages;
+
+/**
+ * The CommendationNomination process ({@code bpmn/CommendationNomination.bpmn}) and the engine:
+ * each bean is a listener or delegate the BPMN names, and this class is the only code of the
+ * nomination that reads or writes the process's variables. It reads them into plain values, calls
+ * the services ({@link NominationService}, {@link CouncilVoting}, {@link AwardRecording}), and
+ * writes back what they decided.
+ */
+@Configuration(proxyBeanMethods = false)
+class NominationProcess {
+
+	/** The field a missing dossier names: the «Hồ sơ» tab, not a form field. */
+	static final String DOSSIER_FIELD = "dossier";
+
+	private final NominationService service;
+
+	private final CouncilVoting voting;
+
+	private final AwardRecording recording;
+
+	private final Actor actor;
+
+	private final RuntimeService runtimeService;
+
+	private final IdentityService identityService;
+
+	NominationProcess(NominationService service, CouncilVoting voting, AwardRecording recording, Actor actor,
+			RuntimeService runtimeService, IdentityService identityService) {
+		this.service = service;
+		this.voting = voting;
+		this.recording = recording;
+		this.actor = actor;
+		this.runtimeService = runtimeService;
+		this.identityService = identityService;
+	}
+
+	/** StartEvent_NominationSubmitted (start): the chapter from the starter, the checks; a broken rule refuses the start. */
+	@Bean
+	ExecutionListener nominationStart() {
+		return execution -> {
+			String initiator = INITIATOR.get(execution) != null ? INITIATOR.get(execution) : actor.current().orElse(null);
+			Started started = service.start(execution.getProcessInstanceId(), initiator, CHAPTER_CODE.get(execution),
+					submitted(execution));
+			INITIATOR.set(execution, initiator);
+			WARD_CODE.set(execution, started.wardCode());
+			CHAPTER_CODE.set(execution, started.chapterCode());
+			CHAPTER_GROUP.set(execution, started.chapterGroup());
+			CHAPTER_NAME.set(execution, started.chapterName());
+			WARD_GROUP.set(execution, started.wardGroup());
+			BOARD_GROUP.set(execution, started.boardGroup());
+			COUNCIL_GROUP.set(execution, started.councilGroup());
+			CHAIR_GROUP.set(execution, started.chairGroup());
+			OBJECTION_COUNT.set(execution, 0);
+			setAward(execution, started.award());
+		};
+	}
+
+	/** Task_CheckNomination: the rules again after a revision; a failure returns the nomination to the chapter. */
+	@Bean
+	JavaDelegate nominationCheckAgain() {
+		return execution -> {
+			NominationService.Checked checked = service.checkAgain(execution.getProcessInstanceId(),
+					WARD_CODE.get(execution), CHAPTER_GROUP.get(execution), INITIATOR.get(execution), submitted(execution));
+			CHECKS_PASSED.set(execution, checked.problem() == null);
+			CHECKS_PROBLEM.set(execution, checked.problem());
+			if (checked.award() != null) {
+				setAward(execution, checked.award());
+			}
+		};
+	}
+
+	/** Task_CompleteDossier and Task_ReviseNomination (complete): every kind the award requires is attached. */
+	@Bean
+	TaskListener nominationDossierComplete(DossierCompleteness dossier) {
+		return task -> {
+			List<String> missing = dossier.missing(task.getProcessInstanceId(), AWARD_CODE.get(task),
+					NOMINEE_TYPE.get(task));
+			if (!missing.isEmpty()) {
+				throw new FormValidationException(DOSSIER_FIELD, Messages.get("nomination.dossier.missing",
+						missing.stream().map(k -> "«" + k + "»").collect(Collectors.joining(", "))));
+			}
+		};
+	}
+
+	/** Task_BoardReview (complete): a return or a rejection gives its reason. */
+	@Bean
+	TaskListener nominationBoardReview() {
+		return task -> service.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
+	}
+
+	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */
+	@Bean
+	JavaDelegate nominationPublishShortlist() {
+		return execution -> {
+			execution.removeVariable(OBJECTION_REASON.name());
+			execution.removeVariable(OBJECTION_BY.name());
+			service.publishShortlist(nomination(execution), WARD_GROUP.get(execution));
+		};
+	}
+
+	/** Task_RecordObjection: the objection goes to the board with the nomination. */
+	@Bean
+	JavaDelegate nominationRecordObjection() {
+		return execution -> {
+			Integer count = OBJECTION_COUNT.get(execution);
+			OBJECTION_COUNT.set(execution, (count == null ? 0 : count) + 1);
+			execution.removeVariable(BOARD_DECISION.name());
+			execution.removeVariable(BOARD_REASON.name());
+			service.recordObjection(nomination(execution), BOARD_GROUP.get(execution), OBJECTION_REASON.get(execution));
+		};
+	}
+
+	/** Task_NotifyReturned: the chapter is told what to change. */
+	@Bean
+	JavaDelegate nominationNotifyReturned() {
+		return execution -> service.notifyReturned(nomination(execution));
+	}
+
+	/** Task_NotifyRejected: the board did not agree; the achievement is free again. */
+	@Bean
+	JavaDelegate nominationNotifyRejected() {
+		return execution -> service.notifyRejected(nomination(execution));
+	}
+
+	/** Task_NotifyCouncilRejected: the council did not agree. */
+	@Bean
+	JavaDelegate nominationNotifyCouncilRejected() {
+		return execution -> service.notifyCouncilRejected(nomination(execution), BOARD_GROUP.get(execution));
+	}
+
+	/** The process ended (also when cancelled): a nomination without an outcome frees its achievement. */
+	@Bean
+	ExecutionListener nominationEnd() {
+		return execution -> service.end(execution.getProcessInstanceId());
+	}
+
+	/** Task_OpenCouncilVote: a new round, the first or after a missed quorum. */
+	@Bean
+	JavaDelegate nominationOpenCouncilVote() {
+		return execution -> {
+			Round round = voting.open(execution.getProcessInstanceId(), COUNCIL_ROUND.get(execution),
+					WARD_CODE.get(execution));
+			COUNCIL_ROUND.set(execution, round.number());
+			COUNCIL_MEMBER_COUNT.set(execution, round.members());
+			for (String name : List.of(VOTES_AGREE.name(), VOTES_DISAGREE.name(), VOTES_ABSTAIN.name(),
+					QUORUM_REACHED.name(), COUNCIL_APPROVED.name())) {
+				execution.removeVariable(name);
+			}
+		};
+	}
+
+	/** Task_CouncilVote (create): the ballot lives on its own task only, never on the process. */
+	@Bean
+	TaskListener nominationBallotCreated() {
+		return task -> {
+			VOTE.setLocal(task, null);
+			VOTE_COMMENT.setLocal(task, null);
+		};
+	}
+
+	/** Task_CouncilVote (complete): the ballot moves into the vote table and off the task. */
+	@Bean
+	TaskListener nominationBallotCast() {
+		return task -> {
+			voting.cast(task.getProcessInstanceId(), COUNCIL_ROUND.get(task.getExecution()), task.getAssignee(),
+					actor.current().orElse(null), VOTE.getLocal(task), VOTE_COMMENT.getLocal(task));
+			task.removeVariablesLocal(List.of(VOTE.name(), VOTE_COMMENT.name()));
+		};
+	}
+
+	/** Task_TallyVotes: the round's ballots against the quorum and approval ratio. */
+	@Bean
+	JavaDelegate nominationTallyVotes() {
+		return execution -> {
+			Tally tally = voting.tally(execution.getProcessInstanceId(), COUNCIL_ROUND.get(execution),
+					COUNCIL_MEMBER_COUNT.get(execution), COUNCIL_QUORUM.get(execution),
+					COUNCIL_APPROVAL_RATIO.get(execution));
+			VOTES_AGREE.set(execution, tally.agree());
+			VOTES_DISAGREE.set(execution, tally.disagree());
+			VOTES_ABSTAIN.set(execution, tally.abstain());
+			QUORUM_REACHED.set(execution, tally.quorumReached());
+			COUNCIL_APPROVED.set(execution, tally.approved());
+		};
+	}
+
+	/** Task_NotifyQuorumMissed: the ward chair and the council chair are told; the vote reopens. */
+	@Bean
+	JavaDelegate nominationNotifyQuorumMissed() {
+		return execution -> voting.notifyQuorumMissed(nomination(execution), COUNCIL_ROUND.get(execution),
+				COUNCIL_MEMBER_COUNT.get(execution), VOTES_AGREE.get(execution) + VOTES_DISAGREE.get(execution));
+	}
+
+	/** Task_SignDecision (complete): a decision number new to the ward, a date not in the future; the signer. */
+	@Bean
+	TaskListener nominationSignDecision() {
+		return task -> {
+			String number = recording.validateDecision(WARD_CODE.get(task), DECISION_NUMBER.get(task),
+					DECISION_DATE.get(task));
+			DECISION_NUMBER.set(task, number);
+			DECISION_SIGNED_BY.set(task, actor.idOr(task.getAssignee()));
+		};
+	}
+
+	/** Task_RecordAward: the decision enters the register; everyone concerned is told. */
+	@Bean
+	JavaDelegate nominationRecordAward() {
+		return execution -> AWARD_ID.set(execution, recording.recordDecision(nomination(execution),
+				groups(execution), DECISION_NUMBER.get(execution), DECISION_DATE.get(execution),
+				DECISION_SIGNED_BY.get(execution)));
+	}
+
+	/** Task_RecordRecommendation: the recommendation to the higher level enters the register. */
+	@Bean
+	JavaDelegate nominationRecordRecommendation() {
+		return execution -> AWARD_ID.set(execution, recording.recordRecommendation(nomination(execution),
+				groups(execution), DECIDING_AUTHORITY.get(execution)));
+	}
+
+	/**
+	 * An objection to a disclosed nomination (public page or {@code /api}): the message the
+	 * disclosure waits for, with the reason for the board. The person objecting has no rights on the
+	 * instance (often no login): the application correlates, once the caller's rule has decided.
+	 *
+	 * @return false when the nomination is not waiting for objections (disclosure over)
+	 */
+	boolean lodgeObjection(String processInstanceId, String reason) {
+		try {
+			return ApplicationAccess.read(identityService, () -> {
+				runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_OBJECTION)
+					.processInstanceId(processInstanceId)
+					.setVariables(Map.of(OBJECTION_REASON.name(), reason))
+					.correlate();
+				return true;
+			});
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			return false;
+		}
+	}
+
+	private static NominationData submitted(VariableScope scope) {
+		return new NominationData(NOMINEE_TYPE.get(scope), NOMINEE_NAME.get(scope), PERIOD_YEAR.get(scope),
+				ACHIEVEMENT_REPORT.get(scope), AWARD_CODE.get(scope), REVIEW_MEETING_DATE.get(scope),
+				REVIEW_MEETING_AGREED.get(scope), NO_DISCIPLINE_DECLARED.get(scope));
+	}
+
+	private static void setAward(DelegateExecution execution, NominationService.AwardFacts award) {
+		AWARD_NAME.set(execution, award.name());
+		AWARD_ISSUER.set(execution, award.issuer());
+		WITHIN_WARD_AUTHORITY.set(execution, award.withinWardAuthority());
+		SUBJECT.set(execution, award.subject());
+	}
+
+	private static NominationCase nomination(DelegateExecution execution) {
+		return new NominationCase(execution.getProcessInstanceId(), WARD_CODE.get(execution),
+				CHAPTER_GROUP.get(execution), CHAPTER_NAME.get(execution), INITIATOR.get(execution),
+				SUBJECT.get(execution), NOMINEE_NAME.get(execution), AWARD_CODE.get(execution), AWARD_NAME.get(execution),
+				PERIOD_YEAR.get(execution), BOARD_REASON.get(execution));
+	}
+
+	private static List<String> groups(DelegateExecution execution) {
+		return List.of(CHAPTER_GROUP.get(execution), BOARD_GROUP.get(execution), COUNCIL_GROUP.get(execution));
+	}
+
+}
