@@ -23,6 +23,7 @@ import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.Award;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.security.ApplicationAccess;
+import vn.thidua.web.Messages;
 
 /**
  * What is under public disclosure now: the CommendationNomination instances waiting at
@@ -65,7 +66,7 @@ class DisclosureListing {
 			LocalDateTime windowEnds) {
 
 		public String nomineeTypeLabel() {
-			return "COLLECTIVE".equals(nomineeType) ? "Tập thể" : "Cá nhân";
+			return Messages.get("COLLECTIVE".equals(nomineeType) ? "nomination.nominee.collective" : "nomination.nominee.individual");
 		}
 
 	}

@@ -26,6 +26,7 @@ import vn.thidua.pages.PageController;
 import vn.thidua.pages.PageCsrf;
 import vn.thidua.pages.PageThrottle;
 import vn.thidua.pages.PageUser;
+import vn.thidua.web.Messages;
 
 /**
  * {@code /cong-khai}, open to everyone: per ward, the nominations under public disclosure and, for
@@ -74,18 +75,18 @@ class DisclosurePage {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (!PageCsrf.valid(request)) {
 			return refused(HttpServletResponse.SC_FORBIDDEN, processInstanceId, null,
-					"Phiên làm việc đã hết hạn. Vui lòng tải lại trang rồi gửi lại.", name, contact, reason, response,
+					Messages.get("nomination.disclosure.session-expired"), name, contact, reason, response,
 					model);
 		}
 		if (!throttle.tryAcquire(request.getRemoteAddr())) {
-			return refused(429, processInstanceId, null, "Chị/anh đã gửi nhiều phản ánh trong thời gian ngắn. Vui lòng thử lại sau "
-					+ Math.max(1, window.toMinutes()) + " phút.", name, contact, reason, response, model);
+			return refused(429, processInstanceId, null, Messages.get("nomination.disclosure.too-many",
+					Math.max(1, window.toMinutes())), name, contact, reason, response, model);
 		}
 		PageUser user = PageUser.of(request);
 		String reference;
 		try {
 			if (!listing.disclosed(processInstanceId)) {
-				throw new ObjectionService.Refused(409, "Đề nghị này đã hết thời gian công khai, không nhận phản ánh.");
+				throw new ObjectionService.Refused(409, Messages.get("nomination.objection.disclosure-over"));
 			}
 			reference = objections.lodgePublic(processInstanceId,
 					new PublicObjection(name, contact, reason, user == null ? null : user.id()));

@@ -35,6 +35,7 @@ import vn.thidua.identity.organisation.Organisation.Person;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.security.ApplicationAccess;
+import vn.thidua.web.Messages;
 
 /**
  * What {@code /ho-so-cua-toi} shows: the nominations a person started or may follow (a chapter head
@@ -170,8 +171,8 @@ class FollowUp {
 		}
 		if (!ballots.isEmpty()) {
 			// one line for the secret ballot: who still has to vote is not shown
-			steps.add(new Step(ballots.get(0).getName(), "Các thành viên Hội đồng thi đua – khen thưởng ("
-					+ ballots.size() + " phiếu chưa bỏ)", time(ballots.get(0).getDueDate())));
+			steps.add(new Step(ballots.get(0).getName(), Messages.get("nomination.follow-up.ballots-open",
+					ballots.size()), time(ballots.get(0).getDueDate())));
 		}
 		return steps;
 	}
@@ -195,7 +196,8 @@ class FollowUp {
 				names.add(personName(link.getUserId()));
 			}
 		}
-		return names.isEmpty() ? "Chưa có người nhận" : String.join(", ", names) + " (chưa ai nhận)";
+		return names.isEmpty() ? Messages.get("nomination.follow-up.nobody")
+				: Messages.get("nomination.follow-up.not-taken", String.join(", ", names));
 	}
 
 	/** The closed rounds {@code login} voted in, with their tallies. */
@@ -242,10 +244,11 @@ class FollowUp {
 
 	private static String decision(AwardEntry a) {
 		if (a.decisionNumber() == null) {
-			return "Đã gửi đề nghị lên cấp trên (" + a.issuerName() + ")";
+			return Messages.get("nomination.follow-up.recommended", a.issuerName());
 		}
-		return "Quyết định số " + a.decisionNumber()
-				+ (a.decisionDate() == null ? "" : " ngày " + a.decisionDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+		return a.decisionDate() == null ? Messages.get("nomination.follow-up.decision", a.decisionNumber())
+				: Messages.get("nomination.follow-up.decision-dated", a.decisionNumber(),
+						a.decisionDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 	}
 
 	private static LocalDateTime time(Date date) {

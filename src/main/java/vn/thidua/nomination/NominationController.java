@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,11 +12,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.security.Actor;
+import vn.thidua.web.Messages;
 
 /**
  * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}
@@ -58,10 +59,10 @@ class NominationController {
 			objections.lodge(processInstanceId, actor.id(), request == null ? null : request.reason());
 		}
 		catch (ObjectionService.Refused ex) {
-			return problem(HttpStatus.valueOf(ex.status), ex.getMessage());
+			throw new ResponseStatusException(HttpStatus.valueOf(ex.status), ex.getMessage());
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(Map.of("message", "Đã ghi nhận phản ánh; đề nghị được chuyển lại Ban Thường vụ xem xét."));
+			.body(Map.of("message", Messages.get("nomination.objection.lodged")));
 	}
 
 	@GetMapping("/{processInstanceId}/votes")
@@ -69,7 +70,7 @@ class NominationController {
 		Optional<NominationRepository.Row> nomination = nominations.find(processInstanceId);
 		Optional<Ward> ward = nomination.flatMap(n -> directory.ward(n.wardCode()));
 		if (nomination.isEmpty() || ward.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "Không có đề nghị khen thưởng này.");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, Messages.get("nomination.not-found"));
 		}
 		String wardCode = ward.get().code();
 		boolean councilChair = actor.id().equals(ward.get().council().chair());
@@ -77,7 +78,7 @@ class NominationController {
 				|| actor.inGroup(GroupIds.board(wardCode)) || actor.inGroup(GroupIds.chair(wardCode))
 				|| actor.inGroup(nomination.get().chapterGroup());
 		if (!entitled) {
-			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem kết quả bỏ phiếu của đề nghị này.");
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, Messages.get("nomination.votes.forbidden"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("processInstanceId", processInstanceId);
@@ -86,10 +87,6 @@ class NominationController {
 			body.put("votes", votes.allVotes(processInstanceId));
 		}
 		return ResponseEntity.ok(body);
-	}
-
-	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.award.NomineeNames;
+import vn.thidua.web.Messages;
 
 /**
  * The nominations as the pages read them (a person's history in the register, the statistics):
@@ -51,11 +52,11 @@ public class NominationHistory {
 
 	public static String statusLabel(String status) {
 		return switch (status == null ? "" : status) {
-			case NominationRepository.ACTIVE -> "Đang xét";
-			case NominationRepository.AWARDED -> "Đã khen thưởng";
-			case NominationRepository.RECOMMENDED -> "Đã đề nghị cấp trên";
-			case NominationRepository.REJECTED -> "Không được đồng ý";
-			case NominationRepository.CLOSED -> "Đã dừng";
+			case NominationRepository.ACTIVE -> Messages.get("nomination.status.active");
+			case NominationRepository.AWARDED -> Messages.get("nomination.status.awarded");
+			case NominationRepository.RECOMMENDED -> Messages.get("nomination.status.recommended");
+			case NominationRepository.REJECTED -> Messages.get("nomination.status.rejected");
+			case NominationRepository.CLOSED -> Messages.get("nomination.status.closed");
 			default -> status;
 		};
 	}

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.web.Messages;
+
 /**
  * The settings the BPMN reads in expressions: {@code ${nominationSettings.disclosurePeriod}} on
  * TimerEvent_DisclosureEnded and {@code ${nominationSettings.votePeriod}} on
@@ -57,14 +59,13 @@ public class NominationSettings {
 			}
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
-			throw new IllegalStateException(name + " phải là khoảng thời gian ISO-8601 (ví dụ P10D), không phải '"
-					+ value + "'");
+			throw new IllegalStateException(Messages.get("nomination.settings.period", name, value));
 		}
 	}
 
 	private static void requireRatio(String name, double value) {
 		if (value <= 0 || value > 1) {
-			throw new IllegalStateException(name + " phải nằm trong (0, 1], không phải " + value);
+			throw new IllegalStateException(Messages.get("nomination.settings.ratio", name, String.valueOf(value)));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package vn.thidua.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -32,7 +32,7 @@ import vn.thidua.process.ProcessVariables;
  * {@code thidua.deadlines.reminder-before} (or already overdue) reminds its assignee or candidates
  * once; an overdue task tells the escalation group once. Safe on several nodes at once: the dedupe
  * keys {@code remind:<task>:<user>} and {@code escalate:<task>:<user>} are unique. Uses the engine
- * clock ({@link ClockUtil}), so tests move time instead of waiting.
+ * clock (the application's {@link Clock}, which is the engine's), so tests move time instead of waiting.
  */
 @Component
 public class DeadlineScanner {
@@ -57,9 +57,11 @@ public class DeadlineScanner {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
 	DeadlineScanner(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
 			OutboxNotifier notifier, NotificationOutbox outbox, DeadlineProperties deadlines,
-			RecipientDirectory directory, PlatformTransactionManager transactionManager) {
+			RecipientDirectory directory, PlatformTransactionManager transactionManager, Clock clock) {
 		this.taskService = taskService;
 		this.repositoryService = repositoryService;
 		this.identityService = identityService;
@@ -68,6 +70,7 @@ public class DeadlineScanner {
 		this.deadlines = deadlines;
 		this.directory = directory;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.clock = clock;
 	}
 
 	/** What one scan queued. */
@@ -90,7 +93,7 @@ public class DeadlineScanner {
 
 	/** Scans open tasks now (engine time). Callable from tests after {@code ClockUtil.setCurrentTime}. */
 	public Result scan() {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		Date horizon = Date.from(now.plus(deadlines.reminderBefore()).plusMillis(1));
 		int reminders = 0;
 		int escalations = 0;
@@ -146,7 +149,7 @@ public class DeadlineScanner {
 		String processName = task.getProcessDefinitionId() == null ? null
 				: repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getName();
 		Map<String, Object> model = TaskMailModel.of(taskService.getVariables(task.getId()), task.getId(),
-				task.getName(), task.getTaskDefinitionKey(), task.getDueDate(), processName);
+				task.getName(), task.getTaskDefinitionKey(), task.getDueDate().toInstant(), processName);
 		model.put("overdue", overdue);
 		model.put("waitingFor", waitingFor(task));
 		return model;

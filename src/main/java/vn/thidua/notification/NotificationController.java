@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.security.Actor;
+import vn.thidua.web.Messages;
 
 /**
  * Admins' view of the outbox: {@code GET /api/notifications?status=FAILED} lists rows (newest first,
@@ -57,7 +58,7 @@ class NotificationController {
 			@RequestParam(defaultValue = "200") int limit) {
 		requireAdmin();
 		if (status != null && !STATUSES.contains(status)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Trạng thái không hợp lệ: " + STATUSES);
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, Messages.get("notification.status.invalid", String.join(", ", new java.util.TreeSet<>(STATUSES))));
 		}
 		int bounded = Math.max(1, Math.min(limit, 1000));
 		return outbox.list(status, bounded).stream().map(NotificationView::of).toList();
@@ -67,14 +68,14 @@ class NotificationController {
 	ResponseEntity<Void> retry(@PathVariable long id) {
 		requireAdmin();
 		if (!outbox.retry(id)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "Chỉ gửi lại được thông báo ở trạng thái FAILED");
+			throw new ResponseStatusException(HttpStatus.CONFLICT, Messages.get("notification.retry.not-failed"));
 		}
 		return ResponseEntity.noContent().build();
 	}
 
 	private void requireAdmin() {
 		if (!actor.inGroup(GroupIds.ADMINS)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Chỉ quản trị viên xem được hàng đợi thư");
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, Messages.get("notification.admin-only"));
 		}
 	}
 

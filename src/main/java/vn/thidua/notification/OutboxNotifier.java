@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,9 +88,7 @@ class OutboxNotifier implements Notifier {
 		if (id != null) {
 			return id.toString();
 		}
-		BpmnExecutionContext context = Context.getBpmnExecutionContext();
-		return context == null || context.getExecution() == null ? null
-				: context.getExecution().getProcessInstanceId();
+		return NotificationEnginePlugin.currentProcessInstanceId();
 	}
 
 	String tasklistUrl(String taskId) {

@@ -11,9 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +27,11 @@ class RecipientDirectory {
 
 	private final IdentityService identityService;
 
-	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final NotificationEnginePlugin engine;
 
-	RecipientDirectory(IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
+	RecipientDirectory(IdentityService identityService, NotificationEnginePlugin engine) {
 		this.identityService = identityService;
-		this.engineConfiguration = engineConfiguration;
+		this.engine = engine;
 	}
 
 	/** A person with a checked address. */
@@ -111,12 +108,7 @@ class RecipientDirectory {
 	}
 
 	private <T> T withoutAuthorization(Callable<T> work) {
-		CommandContext commandContext = Context.getCommandContext();
-		if (commandContext != null) {
-			return commandContext.runWithoutAuthorization(work);
-		}
-		return engineConfiguration.getCommandExecutorTxRequired()
-			.execute(context -> context.runWithoutAuthorization(work));
+		return engine.withoutAuthorization(work);
 	}
 
 }

@@ -1,14 +1,11 @@
 package vn.thidua.notification;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 
 import vn.thidua.process.ProcessVariables;
 
@@ -28,23 +25,8 @@ final class TaskMailModel {
 	private TaskMailModel() {
 	}
 
-	static Map<String, Object> of(DelegateTask task) {
-		String processName = null;
-		String processKey = null;
-		if (task.getExecution() instanceof ExecutionEntity execution) {
-			ProcessDefinitionImpl definition = execution.getProcessDefinition();
-			processName = definition == null ? null : definition.getName();
-			processKey = definition instanceof org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity entity
-					? entity.getKey() : null;
-		}
-		Map<String, Object> model = of(task.getVariables(), task.getId(), task.getName(), task.getTaskDefinitionKey(),
-				task.getDueDate(), processName);
-		model.put(PROCESS_KEY, processKey);
-		return model;
-	}
-
 	static Map<String, Object> of(Map<String, Object> variables, String taskId, String taskName,
-			String taskDefinitionKey, Date dueDate, String processName) {
+			String taskDefinitionKey, Instant dueDate, String processName) {
 		Map<String, Object> model = new HashMap<>(variables == null ? Map.of() : variables);
 		model.put("taskId", taskId);
 		model.put("taskName", taskName == null || taskName.isBlank() ? taskDefinitionKey : taskName);
@@ -56,8 +38,12 @@ final class TaskMailModel {
 	}
 
 	/** {@code dd/MM/yyyy} in Vietnam's time zone, or null. */
+	static String format(Instant instant) {
+		return instant == null ? null : DATE.format(instant.atZone(VIETNAM));
+	}
+
 	static String format(Date date) {
-		return date == null ? null : DATE.format(date.toInstant().atZone(VIETNAM));
+		return date == null ? null : format(date.toInstant());
 	}
 
 }

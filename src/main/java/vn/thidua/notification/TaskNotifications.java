@@ -1,0 +1,94 @@
+package vn.thidua.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import vn.thidua.identity.security.Actor;
+import vn.thidua.notification.OutboxNotifier.Kind;
+
+/**
+ * The mails of every user task of every process, without BPMN wiring ({@link NotificationEnginePlugin}
+ * hands each task event over): on {@code create} the due date from {@link DeadlineProperties}
+ * (unless the BPMN set one) and, for an unassigned task, the assignment mail to the candidate users
+ * and every member of the candidate groups; on {@code assignment} the mail to the new assignee (not
+ * when people claim a task themselves); on {@code complete}/{@code delete} reminders still waiting
+ * are cancelled. Runs inside the task's transaction: it only writes outbox rows.
+ */
+@Component
+class TaskNotifications {
+
+	static final String TEMPLATE = "assignment";
+
+	private final OutboxNotifier notifier;
+
+	private final NotificationOutbox outbox;
+
+	private final DeadlineProperties deadlines;
+
+	private final Actor actor;
+
+	private final Clock clock;
+
+	TaskNotifications(OutboxNotifier notifier, NotificationOutbox outbox, DeadlineProperties deadlines, Actor actor,
+			Clock clock) {
+		this.notifier = notifier;
+		this.outbox = outbox;
+		this.deadlines = deadlines;
+		this.actor = actor;
+		this.clock = clock;
+	}
+
+	/**
+	 * Handles one task event.
+	 *
+	 * @return the due date to set on a task created without one
+	 */
+	Optional<Instant> on(TaskEvent task) {
+		switch (task.event()) {
+			case TaskEvent.CREATE -> {
+				return created(task);
+			}
+			case TaskEvent.ASSIGNMENT -> assigned(task);
+			case TaskEvent.COMPLETE, TaskEvent.DELETE -> outbox.cancelPendingDeadlineMail(task.taskId());
+			default -> {
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<Instant> created(TaskEvent task) {
+		Instant due = task.dueDate() != null ? null : clock.instant().plus(deadlines.durationOf(task.definitionKey()));
+		if (task.assignee() == null) {
+			// with an assignee, the engine fires 'assignment' right after 'create': that event tells them
+			queue(task, due, new Recipients(task.candidateUsers(), task.candidateGroups()));
+		}
+		return Optional.ofNullable(due);
+	}
+
+	private void assigned(TaskEvent task) {
+		String assignee = task.assignee();
+		if (assignee == null || assignee.equals(actor.current().orElse(null))) {
+			return;
+		}
+		queue(task, null, Recipients.users(Set.of(assignee)));
+	}
+
+	private void queue(TaskEvent task, Instant newDueDate, Recipients recipients) {
+		if (recipients.users().isEmpty() && recipients.groups().isEmpty()) {
+			return;
+		}
+		Map<String, Object> model = TaskMailModel.of(task.variables().get(), task.taskId(), task.name(),
+				task.definitionKey(), newDueDate != null ? newDueDate : task.dueDate(), task.processName());
+		model.put(TaskMailModel.PROCESS_KEY, task.processKey());
+		notifier.queue(Kind.ASSIGN, TEMPLATE, recipients, model, task.taskId(), task.processInstanceId(), userId -> {
+			String prefix = "assign:" + task.taskId() + ":" + userId + ":";
+			return prefix + (outbox.existingKeys(task.taskId(), prefix).size() + 1);
+		});
+	}
+
+}
