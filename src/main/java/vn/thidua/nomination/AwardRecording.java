@@ -5,6 +5,7 @@ import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ class AwardRecording {
 
 	/** The longest decision number ({@code forms/sign-decision.form}, field decisionNumber). */
 	static final int DECISION_NUMBER_MAX = 64;
+
+	/** Dates as people read them in mails. */
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final AwardRegister register;
 
@@ -91,11 +95,12 @@ class AwardRecording {
 	 * @return the register row's id
 	 */
 	long recordDecision(NominationCase nomination, List<String> groups, String number, String date, String signer) {
-		long id = record(nomination, AwardEntry.DECIDED, number, LocalDate.parse(date), signer);
+		LocalDate decided = LocalDate.parse(date);
+		long id = record(nomination, AwardEntry.DECIDED, number, decided, signer);
 		nominations.finish(nomination.processInstanceId(), NominationRepository.AWARDED);
 		Map<String, Object> model = NominationService.model(nomination);
 		model.put("decisionNumber", number);
-		model.put("decisionDate", date);
+		model.put("decisionDate", DAY.format(decided));
 		// the mail links to the decision and the certificate (vn.thidua.document), never attaches them
 		model.put("awardId", id);
 		notifier.send("decision-signed", everyone(nomination, groups), model);

@@ -155,7 +155,7 @@ class NominationProcess {
 	/** Task_BoardReview (complete): a return or a rejection gives its reason. */
 	@Bean
 	TaskListener nominationBoardReview() {
-		return task -> service.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
+		return task -> NominationService.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
 	}
 
 	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */

@@ -164,7 +164,7 @@ class NominationService {
 	}
 
 	/** Task_BoardReview (complete): one of the three decisions; a return or rejection needs a reason. */
-	void validateBoardReview(String decision, String reason) {
+	static void validateBoardReview(String decision, String reason) {
 		if (!Set.of(BOARD_APPROVE, BOARD_RETURN, BOARD_REJECT).contains(decision)) {
 			throw new FormValidationException(BOARD_DECISION.name(), Messages.get("nomination.board.decision.required"));
 		}
