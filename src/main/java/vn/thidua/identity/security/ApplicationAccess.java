@@ -3,7 +3,6 @@ package vn.thidua.identity.security;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Marks engine calls that the application itself makes on a person's behalf, after it has decided
@@ -43,7 +42,7 @@ public final class ApplicationAccess {
 	 * process instances on purpose: it would expose the council's task-local ballots).
 	 */
 	public static <T> T read(IdentityService identityService, Supplier<T> reading) {
-		Authentication caller = identityService.getCurrentAuthentication();
+		var caller = identityService.getCurrentAuthentication();
 		identityService.clearAuthentication();
 		try {
 			return call(reading);
