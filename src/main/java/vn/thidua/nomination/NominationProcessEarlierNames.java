@@ -2,20 +2,20 @@ package vn.thidua.nomination;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.thidua.dossier.DossierCompleteness;
+import vn.thidua.process.EarlierNames;
 
 /**
  * The bean names that versions of {@code CommendationNomination.bpmn} deployed before the
- * redesign (December 2026) name, one bean per group of elements: instances still running on such a
- * version finish on it (see the README's upgrade procedure). Each name hands the element to the
- * bean of {@link NominationProcess} that serves it today. Remove this class once no instance of
- * those versions is left (Cockpit: the process's versions with running instances).
+ * redesign (December 2026) name: instances still running on such a version finish on it (see
+ * {@link EarlierNames}). Three earlier beans served several elements each and hand each element to
+ * the bean of {@link NominationProcess} that serves it today; the others are aliases. Remove this
+ * class once no instance of those versions is left.
  */
 @Configuration(proxyBeanMethods = false)
 class NominationProcessEarlierNames {
@@ -42,9 +42,13 @@ class NominationProcessEarlierNames {
 				NominationVariables.TASK_RECORD_RECOMMENDATION, process.nominationRecordRecommendation()));
 	}
 
+	/** The earlier names of elements that had a bean of their own. */
 	@Bean
-	JavaDelegate nominationChecksDelegate(NominationProcess process) {
-		return process.nominationCheckAgain();
+	static BeanDefinitionRegistryPostProcessor nominationEarlierAliases() {
+		return EarlierNames.aliases(Map.of("nominationChecksDelegate", "nominationCheckAgain", "boardReviewListener",
+				"nominationBoardReview", "signDecisionListener", "nominationSignDecision", "dossierCompleteListener",
+				"nominationDossierComplete", "nominationStartListener", "nominationStart", "nominationEndListener",
+				"nominationEnd"));
 	}
 
 	@Bean
@@ -52,31 +56,6 @@ class NominationProcessEarlierNames {
 		TaskListener created = process.nominationBallotCreated();
 		TaskListener cast = process.nominationBallotCast();
 		return task -> (TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) ? created : cast).notify(task);
-	}
-
-	@Bean
-	TaskListener boardReviewListener(NominationProcess process) {
-		return process.nominationBoardReview();
-	}
-
-	@Bean
-	TaskListener signDecisionListener(NominationProcess process) {
-		return process.nominationSignDecision();
-	}
-
-	@Bean
-	TaskListener dossierCompleteListener(NominationProcess process, DossierCompleteness dossier) {
-		return process.nominationDossierComplete(dossier);
-	}
-
-	@Bean
-	ExecutionListener nominationStartListener(NominationProcess process) {
-		return process.nominationStart();
-	}
-
-	@Bean
-	ExecutionListener nominationEndListener(NominationProcess process) {
-		return process.nominationEnd();
 	}
 
 	private static JavaDelegate byActivity(Map<String, JavaDelegate> delegates) {
