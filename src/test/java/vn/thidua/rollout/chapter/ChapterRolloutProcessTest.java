@@ -1,9 +1,9 @@
-package vn.thidua.rollout;
+package vn.thidua.rollout.chapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static vn.thidua.rollout.PlanRolloutProcessTest.validation;
+import static vn.thidua.rollout.RolloutDriver.validation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import vn.thidua.rollout.ProgrammeVariables;
+import vn.thidua.rollout.RecordingNotifier;
+import vn.thidua.rollout.RolloutDriver;
+import vn.thidua.rollout.RolloutProgressService;
+import vn.thidua.rollout.RolloutRepository;
+import vn.thidua.rollout.RolloutState;
+import vn.thidua.rollout.plan.PlanRolloutVariables;
 import vn.thidua.support.ProcessTest;
 
 /** Every path of {@code bpmn/ChapterRollout.bpmn}, one chapter's year, on the real engine and database. */
@@ -215,7 +222,7 @@ class ChapterRolloutProcessTest {
 	}
 
 	private long rolloutId() {
-		return ((Number) processEngine.getRuntimeService().getVariable(plan.getId(), PlanRolloutVariables.ROLLOUT_ID))
+		return ((Number) processEngine.getRuntimeService().getVariable(plan.getId(), ProgrammeVariables.ROLLOUT_ID.name()))
 			.longValue();
 	}
 
