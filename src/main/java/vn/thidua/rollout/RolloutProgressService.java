@@ -2,6 +2,7 @@ package vn.thidua.rollout;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutRepository.ChapterRow;
+import vn.thidua.rollout.RolloutRepository.Programme;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;
 import vn.thidua.rollout.RolloutRepository.WorkItem;
@@ -95,7 +97,7 @@ public class RolloutProgressService {
 		Map<RolloutState, Integer> byState = new EnumMap<>(RolloutState.class);
 		int overdueCount = 0;
 		for (ChapterRow c : repository.chapters(rollout.id())) {
-			List<Overdue> overdue = overdue(rollout, c, today);
+			List<Overdue> overdue = overdue(rollout.programme(), c, today, properties.reportGrace());
 			if (!overdue.isEmpty()) {
 				overdueCount++;
 			}
@@ -136,18 +138,22 @@ public class RolloutProgressService {
 		return prefill;
 	}
 
-	private List<Overdue> overdue(Rollout rollout, ChapterRow c, LocalDate today) {
-		var p = rollout.programme();
+	/**
+	 * What a chapter has missed on a day: registration while it has not registered (or was marked
+	 * late), a report not in {@code grace} after its date.
+	 */
+	static List<Overdue> overdue(Programme p, ChapterRow c, LocalDate today, Period grace) {
 		List<Overdue> overdue = new ArrayList<>();
 		if (c.state().before(RolloutState.REGISTERED)
 				&& (c.registrationLate() || today.isAfter(p.registrationDeadline()))) {
-			overdue.add(new Overdue("REGISTRATION", Messages.get("rollout.progress.overdue.registration"), p.registrationDeadline()));
+			overdue.add(new Overdue("REGISTRATION", Messages.get("rollout.progress.overdue.registration"),
+					p.registrationDeadline()));
 		}
-		LocalDate midYearDue = p.midYearReportDate().plus(properties.reportGrace());
+		LocalDate midYearDue = p.midYearReportDate().plus(grace);
 		if (c.state().before(RolloutState.MID_YEAR_DONE) && today.isAfter(midYearDue)) {
 			overdue.add(new Overdue("MID_YEAR_REPORT", Messages.get("rollout.progress.overdue.mid-year"), midYearDue));
 		}
-		LocalDate yearEndDue = p.yearEndReportDate().plus(properties.reportGrace());
+		LocalDate yearEndDue = p.yearEndReportDate().plus(grace);
 		if (c.state().before(RolloutState.YEAR_END_DONE) && today.isAfter(yearEndDue)) {
 			overdue.add(new Overdue("YEAR_END_REPORT", Messages.get("rollout.progress.overdue.year-end"), yearEndDue));
 		}

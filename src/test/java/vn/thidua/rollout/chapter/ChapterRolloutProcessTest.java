@@ -135,6 +135,13 @@ class ChapterRolloutProcessTest {
 		assertThatThrownBy(() -> driver.complete(register, Variables.createVariables()
 			.putValueTyped("workItems", SpinValues.jsonValue("[{\"name\":\"Mô hình\",\"target\":\"10\"}]").create())))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("workItems"));
+		// a name longer than the form's 200 characters is refused by the form's own check on the server
+		String tooLong = "M".repeat(201);
+		assertThatThrownBy(() -> driver.complete(register, Variables.createVariables()
+			.putValueTyped("workItems", SpinValues.jsonValue("[{\"name\":\"" + tooLong
+					+ "\",\"target\":\"10\",\"successMeasure\":\"10\",\"deadline\":\"2027-11-30\"}]").create())))
+			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("workItems"))
+			.satisfies(ex -> assertThat(validation(ex).getMessage()).contains("200"));
 		driver.registerWorkItems(ch4);
 
 		// then the board asks for changes (a reason is required)
@@ -179,6 +186,12 @@ class ChapterRolloutProcessTest {
 		assertThat(yearEnd).hasCandidateGroup("bode-ch05");
 		assertThatThrownBy(() -> driver.complete(yearEnd, Map.of("yearEndReport", "Báo cáo.", "selfRating", "Xuất sắc")))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("selfRating"));
+		assertThatThrownBy(() -> driver.complete(yearEnd, Variables.createVariables()
+			.putValue("yearEndReport", "Báo cáo.")
+			.putValue("selfRating", "Khá")
+			.putValueTyped("exemplaryPeople",
+					SpinValues.jsonValue("[{\"fullName\":\"" + "T".repeat(201) + "\"}]").create())))
+			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("exemplaryPeople"));
 		driver.complete(yearEnd, Variables.createVariables()
 			.putValue("yearEndReport", "Hoàn thành vượt chỉ tiêu.")
 			.putValue("selfRating", "Khá")
