@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.web.CsvExport;
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
 import vn.thidua.rollout.RolloutProgressService.Progress;
 import vn.thidua.rollout.RolloutProgressService.RolloutSummary;
 import vn.thidua.rollout.RolloutRepository.Rollout;

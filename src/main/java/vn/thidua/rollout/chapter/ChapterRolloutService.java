@@ -19,6 +19,7 @@ import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
 import vn.thidua.rollout.RolloutProperties;
 import vn.thidua.rollout.RolloutRepository;
+import vn.thidua.rollout.RolloutRepository.Programme;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;
 import vn.thidua.rollout.RolloutRepository.WorkItem;
@@ -80,8 +81,8 @@ class ChapterRolloutService {
 			.orElseGet(() -> repository.insertChapter(rolloutId, chapterGroup, chapter.chapter().name(),
 					chapter.partyCellGroupId(), now()));
 		repository.attachChapterProcess(chapterId, processInstanceId, now());
-		String year = String.valueOf(rollout.programme().year());
-		var programme = rollout.programme();
+		Programme programme = rollout.programme();
+		String year = String.valueOf(programme.year());
 		return new Started(chapterId, chapter.chapter().name(), chapter.partyCellGroupId(),
 				Messages.get("rollout.chapter.subject", year, chapter.chapter().name()),
 				Messages.get("rollout.chapter.report-topic", year),
