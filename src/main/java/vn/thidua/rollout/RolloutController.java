@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.web.CsvExport;
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.OrganisationDirectory;
-import vn.thidua.rollout.RolloutProgressService.ChapterProgress;
 import vn.thidua.rollout.RolloutProgressService.Progress;
 import vn.thidua.rollout.RolloutProgressService.RolloutSummary;
 import vn.thidua.rollout.RolloutRepository.Rollout;
 import vn.thidua.identity.security.Actor;
+import vn.thidua.web.Messages;
 
 /**
  * {@code /api/rollouts}: the board's and the chair's view of a rollout's progress, as JSON or CSV
@@ -30,7 +30,6 @@ import vn.thidua.identity.security.Actor;
 @RestController
 @RequestMapping("/api/rollouts")
 class RolloutController {
-
 
 	private final RolloutProgressService progress;
 
@@ -79,10 +78,10 @@ class RolloutController {
 
 	private Rollout readable(long id) {
 		Rollout rollout = progress.rollout(id)
-			.orElseThrow(() -> new AccessDenied(HttpStatus.NOT_FOUND, "Không có chương trình triển khai số " + id + "."));
+			.orElseThrow(() -> new AccessDenied(HttpStatus.NOT_FOUND,
+					Messages.get("rollout.api.not-found", String.valueOf(id))));
 		if (!mayRead(rollout.wardCode())) {
-			throw new AccessDenied(HttpStatus.FORBIDDEN,
-					"Chỉ Ban Thường vụ và Chủ tịch Hội được xem tiến độ triển khai của các chi hội.");
+			throw new AccessDenied(HttpStatus.FORBIDDEN, Messages.get("rollout.api.forbidden"));
 		}
 		return rollout;
 	}
@@ -97,18 +96,20 @@ class RolloutController {
 			.stream()
 			.map(c -> java.util.Arrays.<Object>asList(c.chapterGroup(), c.chapterName(), c.stateLabel(),
 					c.overdue().stream().map(o -> o.label()).collect(Collectors.joining("; ")),
-					c.acknowledged() ? "Có" : "Chưa", c.workItems().size(),
+					c.acknowledged() ? Messages.get("rollout.csv.acknowledged.yes") : Messages.get("rollout.csv.acknowledged.no"), c.workItems().size(),
 					c.workItems()
 						.stream()
-						.map(w -> w.name() + " (chỉ tiêu: " + w.target() + "; thời hạn: " + w.deadline() + ")")
+						.map(w -> Messages.get("rollout.csv.work-item", w.name(), w.target(), String.valueOf(w.deadline())))
 						.collect(Collectors.joining("; ")),
 					c.selfRating(), c.confirmedRating(),
 					c.proposals().stream().map(pr -> pr.fullName()).collect(Collectors.joining("; "))))
 			.toList();
 		return CsvExport.download("tien-do-trien-khai-" + p.year() + "-" + p.rolloutId() + ".csv",
-				new String[] { "Mã chi hội", "Chi hội", "Trạng thái", "Quá hạn", "Ban Thường vụ đã ghi nhận",
-						"Số phần việc", "Mô hình, phần việc đã đăng ký", "Tự xếp loại", "Xếp loại đã xác nhận",
-						"Gương điển hình đề xuất" },
+				new String[] { Messages.get("rollout.csv.chapter-group"), Messages.get("rollout.csv.chapter"),
+						Messages.get("rollout.csv.state"), Messages.get("rollout.csv.overdue"),
+						Messages.get("rollout.csv.acknowledged"), Messages.get("rollout.csv.work-item-count"),
+						Messages.get("rollout.csv.work-items"), Messages.get("rollout.csv.self-rating"),
+						Messages.get("rollout.csv.confirmed-rating"), Messages.get("rollout.csv.proposals") },
 				rows);
 	}
 

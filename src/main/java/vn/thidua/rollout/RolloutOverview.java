@@ -1,11 +1,15 @@
 package vn.thidua.rollout;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+
+import vn.thidua.web.Messages;
 
 /**
  * The rollout's progress for the statistics page: the latest programme of a ward, each chapter's
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RolloutOverview {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final RolloutProgressService progress;
 
@@ -45,11 +51,14 @@ public class RolloutOverview {
 			.flatMap(s -> progress.rollout(s.id()))
 			.map(progress::progress)
 			.map(p -> new Programme(p.year(), p.theme(), p.asOf(),
-					java.util.Arrays.stream(RolloutState.values()).map(RolloutState::label).toList(),
+					Arrays.stream(RolloutState.values()).map(RolloutState::label).toList(),
 					p.chapters()
 						.stream()
 						.map(c -> new Chapter(c.chapterName(), c.stateLabel(),
-								c.overdue().stream().map(o -> o.label() + " (hạn " + o.due().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ")").toList()))
+								c.overdue()
+									.stream()
+									.map(o -> Messages.get("rollout.overview.overdue", o.label(), o.due().format(DAY)))
+									.toList()))
 						.toList()));
 	}
 

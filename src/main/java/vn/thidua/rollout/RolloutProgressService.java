@@ -1,6 +1,8 @@
 package vn.thidua.rollout;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,17 +15,19 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutRepository.ChapterRow;
+import vn.thidua.rollout.RolloutRepository.Programme;
 import vn.thidua.rollout.RolloutRepository.Proposal;
 import vn.thidua.rollout.RolloutRepository.Rollout;
 import vn.thidua.rollout.RolloutRepository.WorkItem;
+import vn.thidua.web.Messages;
 
 /**
  * What the board sees of a rollout: each chapter's state, what is overdue, its work items, rating and
- * proposed exemplary people. Read from the app's tables; overdue is computed against the engine's
- * clock and the programme's dates.
+ * proposed exemplary people. Read from the app's tables; overdue is computed against the
+ * application's clock (the engine's) and the programme's dates.
  */
 @Service
-class RolloutProgressService {
+public class RolloutProgressService {
 
 	private final RolloutRepository repository;
 
@@ -31,46 +35,49 @@ class RolloutProgressService {
 
 	private final OrganisationDirectory directory;
 
-	RolloutProgressService(RolloutRepository repository, RolloutProperties properties,
-			OrganisationDirectory directory) {
+	private final Clock clock;
+
+	RolloutProgressService(RolloutRepository repository, RolloutProperties properties, OrganisationDirectory directory,
+			Clock clock) {
 		this.repository = repository;
 		this.properties = properties;
 		this.directory = directory;
+		this.clock = clock;
 	}
 
-	record Progress(long rolloutId, String processInstanceId, String wardCode, int year, String theme, String state,
+	public record Progress(long rolloutId, String processInstanceId, String wardCode, int year, String theme, String state,
 			LocalDate registrationDeadline, LocalDate midYearReportDate, LocalDate yearEndReportDate, LocalDate asOf,
 			Map<String, Integer> summary, List<ChapterProgress> chapters) {
 	}
 
-	record ChapterProgress(String chapterGroup, String chapterName, String partyCellGroup, RolloutState state,
+	public record ChapterProgress(String chapterGroup, String chapterName, String partyCellGroup, RolloutState state,
 			String stateLabel, boolean acknowledged, String changeRequest, List<Overdue> overdue,
 			List<WorkItemView> workItems, String selfRating, String confirmedRating, List<ProposalView> proposals) {
 	}
 
 	/** A deadline the chapter has missed. */
-	record Overdue(String code, String label, LocalDate due) {
+	public record Overdue(String code, String label, LocalDate due) {
 	}
 
-	record WorkItemView(String name, String target, String successMeasure, LocalDate deadline) {
+	public record WorkItemView(String name, String target, String successMeasure, LocalDate deadline) {
 	}
 
 	/**
 	 * A proposed exemplary person, with the start variables of a CommendationNomination for them
 	 * (nominee, chapter code, year, achievement) so that a client can prefill the nomination.
 	 */
-	record ProposalView(String fullName, String achievement, String nominationProcessInstanceId,
+	public record ProposalView(String fullName, String achievement, String nominationProcessInstanceId,
 			Map<String, Object> nominationPrefill) {
 	}
 
-	record RolloutSummary(long id, String processInstanceId, String wardCode, int year, String theme, String state) {
+	public record RolloutSummary(long id, String processInstanceId, String wardCode, int year, String theme, String state) {
 	}
 
-	Optional<Rollout> rollout(long id) {
+	public Optional<Rollout> rollout(long id) {
 		return repository.findRollout(id);
 	}
 
-	List<RolloutSummary> list(List<String> wardCodes) {
+	public List<RolloutSummary> list(List<String> wardCodes) {
 		return repository.rolloutsOf(wardCodes)
 			.stream()
 			.map(r -> new RolloutSummary(r.id(), r.processInstanceId(), r.wardCode(), r.programme().year(),
@@ -78,8 +85,8 @@ class RolloutProgressService {
 			.toList();
 	}
 
-	Progress progress(Rollout rollout) {
-		LocalDate today = Texts.today();
+	public Progress progress(Rollout rollout) {
+		LocalDate today = LocalDate.now(clock);
 		Map<Long, List<WorkItem>> items = repository.workItems(rollout.id())
 			.stream()
 			.collect(Collectors.groupingBy(WorkItem::chapterId, LinkedHashMap::new, Collectors.toList()));
@@ -90,7 +97,7 @@ class RolloutProgressService {
 		Map<RolloutState, Integer> byState = new EnumMap<>(RolloutState.class);
 		int overdueCount = 0;
 		for (ChapterRow c : repository.chapters(rollout.id())) {
-			List<Overdue> overdue = overdue(rollout, c, today);
+			List<Overdue> overdue = overdue(rollout.programme(), c, today, properties.reportGrace());
 			if (!overdue.isEmpty()) {
 				overdueCount++;
 			}
@@ -131,20 +138,24 @@ class RolloutProgressService {
 		return prefill;
 	}
 
-	private List<Overdue> overdue(Rollout rollout, ChapterRow c, LocalDate today) {
-		var p = rollout.programme();
+	/**
+	 * What a chapter has missed on a day: registration while it has not registered (or was marked
+	 * late), a report not in {@code grace} after its date.
+	 */
+	static List<Overdue> overdue(Programme p, ChapterRow c, LocalDate today, Period grace) {
 		List<Overdue> overdue = new ArrayList<>();
 		if (c.state().before(RolloutState.REGISTERED)
 				&& (c.registrationLate() || today.isAfter(p.registrationDeadline()))) {
-			overdue.add(new Overdue("REGISTRATION", "Quá hạn đăng ký mô hình, phần việc", p.registrationDeadline()));
+			overdue.add(new Overdue("REGISTRATION", Messages.get("rollout.progress.overdue.registration"),
+					p.registrationDeadline()));
 		}
-		LocalDate midYearDue = p.midYearReportDate().plus(properties.reportGrace());
+		LocalDate midYearDue = p.midYearReportDate().plus(grace);
 		if (c.state().before(RolloutState.MID_YEAR_DONE) && today.isAfter(midYearDue)) {
-			overdue.add(new Overdue("MID_YEAR_REPORT", "Quá hạn báo cáo sơ kết", midYearDue));
+			overdue.add(new Overdue("MID_YEAR_REPORT", Messages.get("rollout.progress.overdue.mid-year"), midYearDue));
 		}
-		LocalDate yearEndDue = p.yearEndReportDate().plus(properties.reportGrace());
+		LocalDate yearEndDue = p.yearEndReportDate().plus(grace);
 		if (c.state().before(RolloutState.YEAR_END_DONE) && today.isAfter(yearEndDue)) {
-			overdue.add(new Overdue("YEAR_END_REPORT", "Quá hạn báo cáo tổng kết", yearEndDue));
+			overdue.add(new Overdue("YEAR_END_REPORT", Messages.get("rollout.progress.overdue.year-end"), yearEndDue));
 		}
 		return overdue;
 	}

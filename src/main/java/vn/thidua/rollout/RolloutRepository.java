@@ -16,9 +16,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The rollout tables of {@code V4__rollout.sql}: the programme, the conference comments, each
  * chapter's progress and rating, its registered work items and its proposed exemplary people.
+ * Shared by PlanRollout ({@code plan/}), ChapterRollout ({@code chapter/}) and the progress.
  */
 @Repository
-class RolloutRepository {
+public class RolloutRepository {
 
 	private final JdbcClient jdbc;
 
@@ -27,34 +28,34 @@ class RolloutRepository {
 	}
 
 	/** The year's programme as drafted by the board (start form, Task_BoardReviseProgramme). */
-	record Programme(int year, String theme, String focusPoints, String implementationPlan, String emulationPlan,
+	public record Programme(int year, String theme, String focusPoints, String implementationPlan, String emulationPlan,
 			String campaigns, LocalDate conferenceDeadline, LocalDate registrationDeadline, LocalDate midYearReportDate,
 			LocalDate yearEndReportDate) {
 	}
 
-	record Rollout(long id, String processInstanceId, String wardCode, Programme programme, String state,
+	public record Rollout(long id, String processInstanceId, String wardCode, Programme programme, String state,
 			String conclusion, String ratingsNote, String createdBy) {
 	}
 
-	record Comment(String author, String authorName, String text, LocalDateTime createdAt) {
+	public record Comment(String author, String authorName, String text, LocalDateTime createdAt) {
 	}
 
-	record ChapterRow(long id, long rolloutId, String chapterGroup, String chapterName, String partyCellGroup,
+	public record ChapterRow(long id, long rolloutId, String chapterGroup, String chapterName, String partyCellGroup,
 			String processInstanceId, RolloutState state, boolean registrationLate, LocalDateTime guidanceAt,
 			LocalDateTime registeredAt, LocalDateTime acknowledgedAt, String changeRequest, LocalDateTime midYearAt,
 			LocalDateTime yearEndAt, String yearEndReport, String selfRating, String confirmedRating) {
 	}
 
-	record WorkItem(long chapterId, int position, String name, String target, String successMeasure,
+	public record WorkItem(long chapterId, int position, String name, String target, String successMeasure,
 			LocalDate deadline) {
 	}
 
-	record Proposal(long chapterId, String fullName, String achievement, String nominationProcessInstanceId) {
+	public record Proposal(long chapterId, String fullName, String achievement, String nominationProcessInstanceId) {
 	}
 
 	// ---------------------------------------------------------------- rollout
 
-	long insertRollout(String processInstanceId, String wardCode, Programme p, String createdBy, LocalDateTime now) {
+	public long insertRollout(String processInstanceId, String wardCode, Programme p, String createdBy, LocalDateTime now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO thidua_rollout (process_instance_id, ward_code, programme_year, theme, focus_points,
@@ -68,7 +69,7 @@ class RolloutRepository {
 		return keys.getKey().longValue();
 	}
 
-	void updateProgramme(long id, Programme p, LocalDateTime now) {
+	public void updateProgramme(long id, Programme p, LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout SET programme_year = ?, theme = ?, focus_points = ?, implementation_plan = ?,
 				    emulation_plan = ?, campaigns = ?, conference_deadline = ?, registration_deadline = ?,
@@ -80,19 +81,19 @@ class RolloutRepository {
 			.update();
 	}
 
-	void recordReturn(long id, String reason, LocalDateTime now) {
+	public void recordReturn(long id, String reason, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout SET state = 'RETURNED', return_reason = ?, updated_at = ? WHERE id = ?")
 			.params(reason, now, id)
 			.update();
 	}
 
-	void recordApproval(long id, String approvedBy, LocalDateTime now) {
+	public void recordApproval(long id, String approvedBy, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout SET state = 'CONFERENCE', approved_by = ?, updated_at = ? WHERE id = ?")
 			.params(approvedBy, now, id)
 			.update();
 	}
 
-	void recordConclusion(long id, String conclusion, String concludedBy, LocalDateTime now) {
+	public void recordConclusion(long id, String conclusion, String concludedBy, LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout SET state = 'ROLLING_OUT', conclusion = ?, concluded_by = ?, updated_at = ?
 				WHERE id = ?""")
@@ -100,11 +101,7 @@ class RolloutRepository {
 			.update();
 	}
 
-	void setRolloutState(long id, String state, LocalDateTime now) {
-		jdbc.sql("UPDATE thidua_rollout SET state = ?, updated_at = ? WHERE id = ?").params(state, now, id).update();
-	}
-
-	void recordRatingsConfirmed(long id, String note, String confirmedBy, LocalDateTime now) {
+	public void recordRatingsConfirmed(long id, String note, String confirmedBy, LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout SET state = 'COMPLETED', ratings_note = ?, ratings_confirmed_by = ?,
 				    updated_at = ? WHERE id = ?""")
@@ -115,11 +112,11 @@ class RolloutRepository {
 			.update();
 	}
 
-	Optional<Rollout> findRollout(long id) {
+	public Optional<Rollout> findRollout(long id) {
 		return jdbc.sql("SELECT * FROM thidua_rollout WHERE id = ?").param(id).query(RolloutRepository::rollout).optional();
 	}
 
-	List<Rollout> rolloutsOf(Collection<String> wardCodes) {
+	public List<Rollout> rolloutsOf(Collection<String> wardCodes) {
 		if (wardCodes.isEmpty()) {
 			return List.of();
 		}
@@ -143,7 +140,7 @@ class RolloutRepository {
 
 	// ---------------------------------------------------------------- conference
 
-	void insertComment(long rolloutId, String author, String authorName, String text, LocalDateTime now) {
+	public void insertComment(long rolloutId, String author, String authorName, String text, LocalDateTime now) {
 		jdbc.sql("""
 				INSERT INTO thidua_rollout_comment (rollout_id, author, author_name, comment_text, created_at)
 				VALUES (?, ?, ?, ?, ?)""")
@@ -151,7 +148,7 @@ class RolloutRepository {
 			.update();
 	}
 
-	List<Comment> comments(long rolloutId) {
+	public List<Comment> comments(long rolloutId) {
 		return jdbc.sql("""
 				SELECT author, author_name, comment_text, created_at FROM thidua_rollout_comment
 				WHERE rollout_id = ? ORDER BY created_at, id""")
@@ -163,7 +160,7 @@ class RolloutRepository {
 
 	// ---------------------------------------------------------------- chapters
 
-	long insertChapter(long rolloutId, String chapterGroup, String chapterName, String partyCellGroup,
+	public long insertChapter(long rolloutId, String chapterGroup, String chapterName, String partyCellGroup,
 			LocalDateTime now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -174,26 +171,26 @@ class RolloutRepository {
 		return keys.getKey().longValue();
 	}
 
-	Optional<Long> findChapterId(long rolloutId, String chapterGroup) {
+	public Optional<Long> findChapterId(long rolloutId, String chapterGroup) {
 		return jdbc.sql("SELECT id FROM thidua_rollout_chapter WHERE rollout_id = ? AND chapter_group = ?")
 			.params(rolloutId, chapterGroup)
 			.query(Long.class)
 			.optional();
 	}
 
-	void attachChapterProcess(long chapterId, String processInstanceId, LocalDateTime now) {
+	public void attachChapterProcess(long chapterId, String processInstanceId, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout_chapter SET process_instance_id = ?, updated_at = ? WHERE id = ?")
 			.params(processInstanceId, now, chapterId)
 			.update();
 	}
 
-	void guidanceReceived(long chapterId, LocalDateTime now) {
+	public void guidanceReceived(long chapterId, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout_chapter SET state = ?, guidance_at = ?, updated_at = ? WHERE id = ?")
 			.params(RolloutState.GUIDANCE_RECEIVED.name(), now, now, chapterId)
 			.update();
 	}
 
-	void registered(long chapterId, List<WorkItem> items, String registeredBy, LocalDateTime now) {
+	public void registered(long chapterId, List<WorkItem> items, String registeredBy, LocalDateTime now) {
 		jdbc.sql("DELETE FROM thidua_rollout_work_item WHERE rollout_chapter_id = ?").param(chapterId).update();
 		for (WorkItem item : items) {
 			jdbc.sql("""
@@ -210,7 +207,7 @@ class RolloutRepository {
 			.update();
 	}
 
-	void acknowledged(long chapterId, LocalDateTime now) {
+	public void acknowledged(long chapterId, LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout_chapter SET acknowledged_at = ?, change_request = NULL, updated_at = ?
 				WHERE id = ?""")
@@ -218,19 +215,19 @@ class RolloutRepository {
 			.update();
 	}
 
-	void changesRequested(long chapterId, String changeRequest, LocalDateTime now) {
+	public void changesRequested(long chapterId, String changeRequest, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout_chapter SET change_request = ?, updated_at = ? WHERE id = ?")
 			.params(changeRequest, now, chapterId)
 			.update();
 	}
 
-	void registrationLate(long chapterId, LocalDateTime now) {
+	public void registrationLate(long chapterId, LocalDateTime now) {
 		jdbc.sql("UPDATE thidua_rollout_chapter SET registration_late = TRUE, updated_at = ? WHERE id = ?")
 			.params(now, chapterId)
 			.update();
 	}
 
-	void midYearReported(long chapterId, String report, LocalDateTime now) {
+	public void midYearReported(long chapterId, String report, LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout_chapter SET state = ?, mid_year_report = ?, mid_year_at = ?, updated_at = ?
 				WHERE id = ?""")
@@ -238,7 +235,7 @@ class RolloutRepository {
 			.update();
 	}
 
-	void yearEndReported(long chapterId, String report, String rating, List<Proposal> proposals, String by,
+	public void yearEndReported(long chapterId, String report, String rating, List<Proposal> proposals, String by,
 			LocalDateTime now) {
 		jdbc.sql("""
 				UPDATE thidua_rollout_chapter SET state = ?, year_end_report = ?, self_rating = ?, year_end_at = ?,
@@ -255,14 +252,14 @@ class RolloutRepository {
 		}
 	}
 
-	Optional<RolloutState> chapterState(long chapterId) {
+	public Optional<RolloutState> chapterState(long chapterId) {
 		return jdbc.sql("SELECT state FROM thidua_rollout_chapter WHERE id = ?")
 			.param(chapterId)
 			.query((rs, n) -> RolloutState.valueOf(rs.getString("state")))
 			.optional();
 	}
 
-	List<ChapterRow> chapters(long rolloutId) {
+	public List<ChapterRow> chapters(long rolloutId) {
 		return jdbc.sql("SELECT * FROM thidua_rollout_chapter WHERE rollout_id = ? ORDER BY chapter_group")
 			.param(rolloutId)
 			.query((rs, n) -> new ChapterRow(rs.getLong("id"), rs.getLong("rollout_id"), rs.getString("chapter_group"),
@@ -275,7 +272,7 @@ class RolloutRepository {
 			.list();
 	}
 
-	List<WorkItem> workItems(long rolloutId) {
+	public List<WorkItem> workItems(long rolloutId) {
 		return jdbc.sql("""
 				SELECT w.rollout_chapter_id, w.position, w.name, w.target, w.success_measure, w.deadline
 				FROM thidua_rollout_work_item w JOIN thidua_rollout_chapter c ON c.id = w.rollout_chapter_id
@@ -286,7 +283,7 @@ class RolloutRepository {
 			.list();
 	}
 
-	List<Proposal> proposals(long rolloutId) {
+	public List<Proposal> proposals(long rolloutId) {
 		return jdbc.sql("""
 				SELECT p.rollout_chapter_id, p.full_name, p.achievement, p.nomination_process_instance_id
 				FROM thidua_rollout_proposal p JOIN thidua_rollout_chapter c ON c.id = p.rollout_chapter_id

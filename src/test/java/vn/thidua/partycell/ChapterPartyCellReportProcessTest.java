@@ -163,7 +163,7 @@ class ChapterPartyCellReportProcessTest {
 		return ((Number) processEngine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
 			.processInstanceId(pi.getId())
-			.variableName(PartyCellReportVariables.CELL_REPORT_ID)
+			.variableName(PartyCellReportVariables.CELL_REPORT_ID.name())
 			.singleResult()
 			.getValue()).longValue();
 	}

@@ -12,25 +12,28 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 
+import vn.thidua.forms.FormValidationException;
 import vn.thidua.partycell.PartyCellReportVariables;
+import vn.thidua.rollout.chapter.ChapterRolloutVariables;
+import vn.thidua.rollout.plan.PlanRolloutVariables;
 
 /**
  * Drives PlanRollout and ChapterRollout in process tests (job executor off) the way the people would:
  * one method per step, so each test reads as the story it checks.
  */
-class RolloutDriver {
+public class RolloutDriver {
 
-	static final String WORK_ITEMS_JSON = """
+	public static final String WORK_ITEMS_JSON = """
 			[{"name":"Mô hình tiết kiệm vì phụ nữ nghèo","target":"20 hội viên tham gia",
 			  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"2027-11-30"}]""";
 
 	private final ProcessEngine engine;
 
-	RolloutDriver(ProcessEngine engine) {
+	public RolloutDriver(ProcessEngine engine) {
 		this.engine = engine;
 	}
 
-	static VariableMap programme(int year) {
+	public static VariableMap programme(int year) {
 		return Variables.createVariables()
 			.putValue("programmeYear", year)
 			.putValue("theme", "Năm chỉnh trang đô thị, chăm lo đời sống người dân")
@@ -44,7 +47,7 @@ class RolloutDriver {
 			.putValue("yearEndReportDate", year + "-12-10");
 	}
 
-	ProcessInstance startAs(String login, List<String> groups, VariableMap variables) {
+	public ProcessInstance startAs(String login, List<String> groups, VariableMap variables) {
 		IdentityService identity = engine.getIdentityService();
 		identity.setAuthentication(login, groups);
 		try {
@@ -55,11 +58,11 @@ class RolloutDriver {
 		}
 	}
 
-	ProcessInstance startByBoard1() {
+	public ProcessInstance startByBoard1() {
 		return startAs("board1", List.of("bode", "bode-board"), programme(2027));
 	}
 
-	Task task(ProcessInstance pi, String taskKey) {
+	public Task task(ProcessInstance pi, String taskKey) {
 		return engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(pi.getId())
@@ -67,7 +70,7 @@ class RolloutDriver {
 			.singleResult();
 	}
 
-	List<Task> tasks(ProcessInstance pi, String taskKey) {
+	public List<Task> tasks(ProcessInstance pi, String taskKey) {
 		return engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(pi.getId())
@@ -77,15 +80,15 @@ class RolloutDriver {
 			.list();
 	}
 
-	void complete(Task task, Map<String, Object> variables) {
+	public void complete(Task task, Map<String, Object> variables) {
 		engine.getTaskService().complete(task.getId(), variables);
 	}
 
-	void approve(ProcessInstance pi) {
+	public void approve(ProcessInstance pi) {
 		complete(task(pi, PlanRolloutVariables.TASK_CHAIR_APPROVE), Map.of("programmeDecision", "approve"));
 	}
 
-	void executeJob(ProcessInstance pi, String activityId) {
+	public void executeJob(ProcessInstance pi, String activityId) {
 		Job job = engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(pi.getId())
@@ -98,14 +101,14 @@ class RolloutDriver {
 	}
 
 	/** Approve, close the conference at its deadline without comments, conclude: chapters start. */
-	void rollOut(ProcessInstance pi) {
+	public void rollOut(ProcessInstance pi) {
 		approve(pi);
 		executeJob(pi, PlanRolloutVariables.TIMER_CONFERENCE_DEADLINE);
 		complete(task(pi, PlanRolloutVariables.TASK_CHAIR_CONCLUDE), Map.of("conclusion", "Thống nhất triển khai."));
 	}
 
 	/** The ChapterRollout instance of one chapter. */
-	ProcessInstance chapter(ProcessInstance plan, String chapterGroup) {
+	public ProcessInstance chapter(ProcessInstance plan, String chapterGroup) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey(ChapterRolloutVariables.PROCESS_KEY)
@@ -114,7 +117,7 @@ class RolloutDriver {
 			.singleResult();
 	}
 
-	List<ProcessInstance> chapters(ProcessInstance plan) {
+	public List<ProcessInstance> chapters(ProcessInstance plan) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey(ChapterRolloutVariables.PROCESS_KEY)
@@ -123,11 +126,11 @@ class RolloutDriver {
 	}
 
 	/** The ChapterPartyCellReport called by a chapter's rollout. */
-	ProcessInstance cellReport(ProcessInstance chapter) {
+	public ProcessInstance cellReport(ProcessInstance chapter) {
 		return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(chapter.getId()).singleResult();
 	}
 
-	void reportToCell(ProcessInstance chapter) {
+	public void reportToCell(ProcessInstance chapter) {
 		ProcessInstance report = cellReport(chapter);
 		complete(task(report, PartyCellReportVariables.TASK_WRITE_REPORT),
 				Map.of("cellReport", "Chi hội đã phổ biến chương trình.", "guidanceRequest", "Xin ý kiến chỉ đạo."));
@@ -135,22 +138,22 @@ class RolloutDriver {
 				Map.of("guidanceDecision", "agreed", "guidance", "Đồng ý, chú trọng hội viên trẻ."));
 	}
 
-	void registerWorkItems(ProcessInstance chapter) {
+	public void registerWorkItems(ProcessInstance chapter) {
 		complete(task(chapter, ChapterRolloutVariables.TASK_REGISTER_WORK_ITEMS), Variables.createVariables()
 			.putValueTyped("workItems", SpinValues.jsonValue(WORK_ITEMS_JSON).create()));
 	}
 
-	void acknowledge(ProcessInstance chapter) {
+	public void acknowledge(ProcessInstance chapter) {
 		complete(task(chapter, ChapterRolloutVariables.TASK_BOARD_ACKNOWLEDGE), Map.of("workItemsDecision", "acknowledge"));
 	}
 
-	void midYear(ProcessInstance chapter) {
+	public void midYear(ProcessInstance chapter) {
 		executeJob(chapter, ChapterRolloutVariables.TIMER_MID_YEAR);
 		complete(task(chapter, ChapterRolloutVariables.TASK_MID_YEAR_REPORT),
 				Map.of("midYearReport", "Hoàn thành 60% chỉ tiêu."));
 	}
 
-	void yearEnd(ProcessInstance chapter, String rating, String exemplaryPeopleJson) {
+	public void yearEnd(ProcessInstance chapter, String rating, String exemplaryPeopleJson) {
 		executeJob(chapter, ChapterRolloutVariables.TIMER_YEAR_END);
 		VariableMap variables = Variables.createVariables()
 			.putValue("yearEndReport", "Hoàn thành các chỉ tiêu.")
@@ -162,12 +165,22 @@ class RolloutDriver {
 	}
 
 	/** One chapter's whole year, with no proposal. */
-	void finishChapter(ProcessInstance chapter) {
+	public void finishChapter(ProcessInstance chapter) {
 		reportToCell(chapter);
 		registerWorkItems(chapter);
 		acknowledge(chapter);
 		midYear(chapter);
 		yearEnd(chapter, "Vững mạnh", null);
+	}
+
+	/** The validation error a step was refused with, however deep the engine wrapped it. */
+	public static FormValidationException validation(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof FormValidationException fve) {
+				return fve;
+			}
+		}
+		throw new AssertionError("no FormValidationException in " + ex, ex);
 	}
 
 }

@@ -1,8 +1,9 @@
-package vn.thidua.rollout;
+package vn.thidua.rollout.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static vn.thidua.rollout.RolloutDriver.validation;
 
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import vn.thidua.partycell.PartyCellReportVariables;
+import vn.thidua.rollout.ProgrammeVariables;
+import vn.thidua.rollout.RecordingNotifier;
+import vn.thidua.rollout.RolloutDriver;
+import vn.thidua.rollout.RolloutRepository;
+import vn.thidua.rollout.RolloutState;
+import vn.thidua.rollout.chapter.ChapterRolloutVariables;
 import vn.thidua.support.ProcessTest;
-import vn.thidua.forms.FormValidationException;
 
 /** Every path of {@code bpmn/PlanRollout.bpmn} on the real engine and database. */
 @ProcessTest
@@ -181,7 +187,7 @@ class PlanRolloutProcessTest {
 			assertThat(c.state()).isEqualTo(RolloutState.YEAR_END_DONE);
 			assertThat(c.confirmedRating()).isEqualTo("Vững mạnh");
 		});
-		assertThat(notifier.sent(RolloutService.TEMPLATE_RATINGS_CONFIRMED)).singleElement()
+		assertThat(notifier.sent(PlanRolloutService.TEMPLATE_RATINGS_CONFIRMED)).singleElement()
 			.satisfies(s -> assertThat(s.recipients().groups()).contains("bode-ch01", "bode-ch06", "bode-chair"));
 	}
 
@@ -189,18 +195,9 @@ class PlanRolloutProcessTest {
 		return ((Number) processEngine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
 			.processInstanceId(pi.getId())
-			.variableName(PlanRolloutVariables.ROLLOUT_ID)
+			.variableName(ProgrammeVariables.ROLLOUT_ID.name())
 			.singleResult()
 			.getValue()).longValue();
-	}
-
-	static FormValidationException validation(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof FormValidationException fve) {
-				return fve;
-			}
-		}
-		throw new AssertionError("no FormValidationException in " + ex, ex);
 	}
 
 }

@@ -1,9 +1,9 @@
-package vn.thidua.rollout;
+package vn.thidua.rollout.chapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static vn.thidua.rollout.PlanRolloutProcessTest.validation;
+import static vn.thidua.rollout.RolloutDriver.validation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import vn.thidua.rollout.ProgrammeVariables;
+import vn.thidua.rollout.RecordingNotifier;
+import vn.thidua.rollout.RolloutDriver;
+import vn.thidua.rollout.RolloutProgressService;
+import vn.thidua.rollout.RolloutRepository;
+import vn.thidua.rollout.RolloutState;
+import vn.thidua.rollout.plan.PlanRolloutVariables;
 import vn.thidua.support.ProcessTest;
 
 /** Every path of {@code bpmn/ChapterRollout.bpmn}, one chapter's year, on the real engine and database. */
@@ -128,6 +135,13 @@ class ChapterRolloutProcessTest {
 		assertThatThrownBy(() -> driver.complete(register, Variables.createVariables()
 			.putValueTyped("workItems", SpinValues.jsonValue("[{\"name\":\"Mô hình\",\"target\":\"10\"}]").create())))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("workItems"));
+		// a name longer than the form's 200 characters is refused by the form's own check on the server
+		String tooLong = "M".repeat(201);
+		assertThatThrownBy(() -> driver.complete(register, Variables.createVariables()
+			.putValueTyped("workItems", SpinValues.jsonValue("[{\"name\":\"" + tooLong
+					+ "\",\"target\":\"10\",\"successMeasure\":\"10\",\"deadline\":\"2027-11-30\"}]").create())))
+			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("workItems"))
+			.satisfies(ex -> assertThat(validation(ex).getMessage()).contains("200"));
 		driver.registerWorkItems(ch4);
 
 		// then the board asks for changes (a reason is required)
@@ -172,6 +186,12 @@ class ChapterRolloutProcessTest {
 		assertThat(yearEnd).hasCandidateGroup("bode-ch05");
 		assertThatThrownBy(() -> driver.complete(yearEnd, Map.of("yearEndReport", "Báo cáo.", "selfRating", "Xuất sắc")))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("selfRating"));
+		assertThatThrownBy(() -> driver.complete(yearEnd, Variables.createVariables()
+			.putValue("yearEndReport", "Báo cáo.")
+			.putValue("selfRating", "Khá")
+			.putValueTyped("exemplaryPeople",
+					SpinValues.jsonValue("[{\"fullName\":\"" + "T".repeat(201) + "\"}]").create())))
+			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("exemplaryPeople"));
 		driver.complete(yearEnd, Variables.createVariables()
 			.putValue("yearEndReport", "Hoàn thành vượt chỉ tiêu.")
 			.putValue("selfRating", "Khá")
@@ -215,7 +235,7 @@ class ChapterRolloutProcessTest {
 	}
 
 	private long rolloutId() {
-		return ((Number) processEngine.getRuntimeService().getVariable(plan.getId(), PlanRolloutVariables.ROLLOUT_ID))
+		return ((Number) processEngine.getRuntimeService().getVariable(plan.getId(), ProgrammeVariables.ROLLOUT_ID.name()))
 			.longValue();
 	}
 
