@@ -16,13 +16,17 @@ import static vn.thidua.process.ProcessVariables.INITIATOR;
 import static vn.thidua.process.ProcessVariables.SUBJECT;
 import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thidua.identity.security.Actor;
+import vn.thidua.process.EarlierNames;
 
 /**
  * {@code bpmn/ChapterPartyCellReport.bpmn}: the listeners and delegates its elements name. The only
@@ -73,6 +77,16 @@ class PartyCellReportProcess {
 		return execution -> service.informBoard(new CellReportService.Outcome(execution.getProcessInstanceId(),
 				CHAPTER_GROUP.get(execution), CHAPTER_NAME.get(execution), BOARD_GROUP.get(execution),
 				SUBJECT.get(execution), REPORT_TOPIC.get(execution), GUIDANCE.get(execution)));
+	}
+
+	/** The bean names versions deployed before December 2026 call, kept for their running instances. */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor partyCellReportEarlierNames() {
+		return EarlierNames.aliases(Map.ofEntries(
+				Map.entry("cellReportStartListener", "partyCellReportStart"),
+				Map.entry("cellReportWrittenListener", "partyCellReportWritten"),
+				Map.entry("cellGuidanceListener", "partyCellReportGuidance"),
+				Map.entry("cellGuidanceOutcomeDelegate", "partyCellReportInformBoard")));
 	}
 
 }

@@ -22,14 +22,18 @@ import static vn.thidua.rollout.chapter.ChapterRolloutVariables.WORK_ITEMS_DECIS
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.YEAR_END_OPENS_AT;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.YEAR_END_REPORT;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thidua.identity.security.Actor;
+import vn.thidua.process.EarlierNames;
 
 /**
  * {@code bpmn/ChapterRollout.bpmn}: the listeners and delegates its elements name. The only code of
@@ -110,6 +114,20 @@ class ChapterRolloutProcess {
 		return new ChapterRolloutService.Chapter(ROLLOUT_ID.get(execution), ROLLOUT_CHAPTER_ID.get(execution),
 				CHAPTER_GROUP.get(execution), CHAPTER_NAME.get(execution), BOARD_GROUP.get(execution),
 				SUBJECT.get(execution), PROGRAMME_YEAR.get(execution), REGISTRATION_DEADLINE.get(execution));
+	}
+
+	/** The bean names versions deployed before December 2026 call, kept for their running instances. */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor chapterRolloutEarlierNames() {
+		return EarlierNames.aliases(Map.ofEntries(
+				Map.entry("chapterRolloutStartListener", "chapterRolloutStart"),
+				Map.entry("chapterGuidanceReceivedListener", "chapterRolloutGuidanceReceived"),
+				Map.entry("workItemsRegisteredListener", "chapterRolloutWorkItemsRegistered"),
+				Map.entry("workItemsAcknowledgedListener", "chapterRolloutWorkItemsAcknowledged"),
+				Map.entry("registrationLateDelegate", "chapterRolloutRegistrationLate"),
+				Map.entry("midYearReportListener", "chapterRolloutMidYearReport"),
+				Map.entry("yearEndReportListener", "chapterRolloutYearEndReport"),
+				Map.entry("exemplaryProposalsDelegate", "chapterRolloutProposals")));
 	}
 
 }

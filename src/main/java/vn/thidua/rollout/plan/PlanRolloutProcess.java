@@ -30,14 +30,18 @@ import static vn.thidua.rollout.plan.PlanRolloutVariables.RATINGS_NOTE;
 import static vn.thidua.rollout.plan.PlanRolloutVariables.RETURN_REASON;
 import static vn.thidua.rollout.plan.PlanRolloutVariables.ROLLOUT_CHAPTER_GROUPS;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import vn.thidua.identity.security.Actor;
+import vn.thidua.process.EarlierNames;
 import vn.thidua.rollout.plan.ProgrammeRules.ProgrammeForm;
 
 /**
@@ -141,6 +145,22 @@ class PlanRolloutProcess {
 				IMPLEMENTATION_PLAN.get(scope), EMULATION_PLAN.get(scope), CAMPAIGNS.get(scope),
 				CONFERENCE_DEADLINE.get(scope), REGISTRATION_DEADLINE.get(scope), MID_YEAR_REPORT_DATE.get(scope),
 				YEAR_END_REPORT_DATE.get(scope));
+	}
+
+	/** The bean names versions deployed before December 2026 call, kept for their running instances. */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor planRolloutEarlierNames() {
+		return EarlierNames.aliases(Map.ofEntries(
+				Map.entry("programmeStartListener", "planRolloutStart"),
+				Map.entry("programmeApprovalListener", "planRolloutApproval"),
+				Map.entry("programmeRevisionListener", "planRolloutRevision"),
+				Map.entry("conferenceOpeningDelegate", "planRolloutOpenConference"),
+				Map.entry("programmeCommentListener", "planRolloutComment"),
+				Map.entry("conferenceCommentsDelegate", "planRolloutCollectComments"),
+				Map.entry("programmeConclusionListener", "planRolloutConclusion"),
+				Map.entry("rolloutChaptersDelegate", "planRolloutPrepareChapters"),
+				Map.entry("ratingsCollectDelegate", "planRolloutCollectRatings"),
+				Map.entry("ratingsConfirmationListener", "planRolloutRatingsConfirmation")));
 	}
 
 }
