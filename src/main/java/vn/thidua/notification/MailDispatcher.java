@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -64,7 +65,7 @@ public class MailDispatcher {
 	private final String nodeId;
 
 	MailDispatcher(NotificationOutbox outbox, NotificationProperties properties, ObjectProvider<JavaMailSender> mailSender,
-			Clock notificationClock, @Value("${spring.mail.host:}") String mailHost,
+			@Qualifier(NotificationConfig.WALL_CLOCK) Clock notificationClock, @Value("${spring.mail.host:}") String mailHost,
 			@Value("${thidua.mail.from}") String from) throws AddressException {
 		this.outbox = outbox;
 		this.properties = properties;

@@ -5,7 +5,12 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The wall clock of the outbox (delivery times, back-off, leases): real time, not the engine clock. */
+/**
+ * The wall clock of the outbox (delivery times, back-off, leases): real time, not the engine clock,
+ * so that a test moving the engine's clock back and forth never leaves a mail scheduled in a future
+ * that real time has not reached. Every record the application writes uses the engine's clock
+ * ({@code process.EngineClock}, the primary {@code Clock}).
+ */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfig {
 
@@ -23,7 +28,10 @@ class NotificationConfig {
 		}
 	}
 
-	@Bean
+	/** The name of the outbox's wall clock, for {@code @Qualifier}. */
+	static final String WALL_CLOCK = "notificationClock";
+
+	@Bean(WALL_CLOCK)
 	Clock notificationClock() {
 		return Clock.systemUTC();
 	}

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -56,7 +57,7 @@ class NotificationOutbox {
 
 	private final boolean postgres;
 
-	NotificationOutbox(DataSource dataSource, Clock notificationClock) {
+	NotificationOutbox(DataSource dataSource, @Qualifier(NotificationConfig.WALL_CLOCK) Clock notificationClock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = notificationClock;
 		this.postgres = isPostgres(dataSource);
