@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.FormData;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,46 +28,56 @@ public final class DeployedForms {
 
 	private final Map<String, FormSchema> cache = new ConcurrentHashMap<>();
 
+	/**
+	 * Where the deployed forms are read: inside the engine command running, without the caller's
+	 * authorizations ({@link FormValidationPlugin} gives it).
+	 */
+	interface Source {
+
+		/** The task's Camunda Form, or null when it shows none. */
+		InputStream taskForm(String taskId);
+
+		/** The process definition's Camunda start form, or null when it shows none. */
+		InputStream startForm(String processDefinitionId);
+
+	}
+
+	private volatile Source source;
+
+	void readFrom(Source source) {
+		this.source = source;
+	}
+
 	/** The form of a task of a process; call inside an engine command. */
 	public FormSchema taskForm(String processDefinitionId, String activityId, String taskId) {
-		return cache.computeIfAbsent(processDefinitionId + "#" + activityId,
-				k -> load(formService -> camundaForm(formService.getTaskFormData(taskId))
-						? formService.getDeployedTaskForm(taskId) : null));
+		return cache.computeIfAbsent(processDefinitionId + "#" + activityId, k -> parse(source.taskForm(taskId)));
 	}
 
 	/** The start form of a process definition; call inside an engine command. */
 	public FormSchema startForm(String processDefinitionId) {
 		return cache.computeIfAbsent(processDefinitionId + "#start",
-				k -> load(formService -> camundaForm(formService.getStartFormData(processDefinitionId))
-						? formService.getDeployedStartForm(processDefinitionId) : null));
+				k -> parse(source.startForm(processDefinitionId)));
 	}
 
 	/**
 	 * Whether the element shows a Camunda Form; asked first because a failed nested engine call
 	 * would mark the caller's transaction for rollback.
 	 */
-	private static boolean camundaForm(FormData form) {
+	static boolean camundaForm(FormData form) {
 		return form != null && (form.getCamundaFormRef() != null
 				|| (form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:")));
 	}
 
-	private interface Loader {
-
-		InputStream open(FormService formService);
-
-	}
-
-	private static FormSchema load(Loader loader) {
-		CommandContext commandContext = Context.getCommandContext();
-		FormService formService = commandContext.getProcessEngineConfiguration().getFormService();
-		return commandContext.runWithoutAuthorization(() -> {
-			try (InputStream in = loader.open(formService)) {
-				return in == null ? NO_FORM : FormSchema.parse(JSON.readTree(in));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Cannot read deployed form", ex);
-			}
-		});
+	private static FormSchema parse(InputStream form) {
+		if (form == null) {
+			return NO_FORM;
+		}
+		try (InputStream in = form) {
+			return FormSchema.parse(JSON.readTree(in));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read deployed form", ex);
+		}
 	}
 
 }

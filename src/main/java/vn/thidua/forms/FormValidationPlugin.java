@@ -1,8 +1,11 @@
 package vn.thidua.forms;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -11,6 +14,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -31,6 +36,30 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
 	FormValidationPlugin(DeployedForms forms) {
 		this.forms = forms;
+		forms.readFrom(new CommandFormSource());
+	}
+
+	/** The deployed forms as Tasklist loads them, read in the engine command running, without authorizations. */
+	private static final class CommandFormSource implements DeployedForms.Source {
+
+		@Override
+		public InputStream taskForm(String taskId) {
+			return read(formService -> DeployedForms.camundaForm(formService.getTaskFormData(taskId))
+					? formService.getDeployedTaskForm(taskId) : null);
+		}
+
+		@Override
+		public InputStream startForm(String processDefinitionId) {
+			return read(formService -> DeployedForms.camundaForm(formService.getStartFormData(processDefinitionId))
+					? formService.getDeployedStartForm(processDefinitionId) : null);
+		}
+
+		private static InputStream read(Function<FormService, InputStream> reading) {
+			CommandContext commandContext = Context.getCommandContext();
+			FormService formService = commandContext.getProcessEngineConfiguration().getFormService();
+			return commandContext.runWithoutAuthorization(() -> reading.apply(formService));
+		}
+
 	}
 
 	@Override
