@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
+
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardEntry.AwardAct;
 import vn.thidua.document.DocumentProperties.Issuer;
@@ -26,6 +28,8 @@ import vn.thidua.nomination.CouncilRecords.Round;
 import vn.thidua.identity.organisation.Organisation.Person;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The words of each document, from the award register, the council's rounds, the organisation file
@@ -46,11 +50,13 @@ final class DocumentComposer {
 		this.directory = directory;
 	}
 
-	/** Thrown when a ward's documents are not configured: nothing is issued rather than a wrong text. */
-	static final class NotConfigured extends RuntimeException {
+	/** Thrown when a ward's documents are not configured: nothing is issued rather than a wrong text (409). */
+	static final class NotConfigured extends Refusal {
 
-		NotConfigured(String message) {
-			super(message);
+		private static final long serialVersionUID = 1L;
+
+		NotConfigured(String detail) {
+			super(HttpStatus.CONFLICT, null, detail);
 		}
 
 	}
@@ -58,16 +64,14 @@ final class DocumentComposer {
 	WardDocuments ward(String wardCode) {
 		WardDocuments ward = properties.wards().get(wardCode);
 		if (ward == null || ward.place() == null) {
-			throw new NotConfigured("Chưa cấu hình mẫu văn bản cho phường '" + wardCode
-					+ "' (thidua.documents.wards." + wardCode + ").");
+			throw new NotConfigured(Messages.get("document.not-configured.ward", wardCode));
 		}
 		return ward;
 	}
 
 	Issuer issuer(String wardCode, String awardIssuer) {
 		return ward(wardCode).issuer(awardIssuer)
-			.orElseThrow(() -> new NotConfigured("Chưa cấu hình cấp ban hành '" + awardIssuer + "' cho phường '"
-					+ wardCode + "' (thidua.documents.wards." + wardCode + ".issuers)."));
+			.orElseThrow(() -> new NotConfigured(Messages.get("document.not-configured.issuer", awardIssuer, wardCode)));
 	}
 
 	/** The decision that put these awards (one decision number of one ward) into the register. */
@@ -167,8 +171,7 @@ final class DocumentComposer {
 		WardDocuments settings = ward(entry.wardCode());
 		DocumentProperties.RequestLetter letter = settings.requestLetter();
 		if (letter == null || letter.symbol() == null) {
-			throw new NotConfigured("Chưa cấu hình tờ trình cho phường '" + entry.wardCode()
-					+ "' (thidua.documents.wards." + entry.wardCode() + ".request-letter).");
+			throw new NotConfigured(Messages.get("document.not-configured.request-letter", entry.wardCode()));
 		}
 		Issuer issuer = issuer(entry.wardCode(), letter.issuer());
 		Ward ward = directory.ward(entry.wardCode()).orElseThrow();

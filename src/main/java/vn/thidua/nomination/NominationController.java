@@ -89,7 +89,7 @@ class NominationController {
 	}
 
 	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
+		throw new vn.thidua.web.Refusal(status, null, message);
 	}
 
 }

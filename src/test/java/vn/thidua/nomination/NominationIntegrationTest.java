@@ -291,7 +291,7 @@ class NominationIntegrationTest {
 		ResponseEntity<Map<String, Object>> early = post("head3", "/api/nominations/" + pid + "/objections",
 				Map.of("reason", "Chưa đúng người"), MAP);
 		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat((String) early.getBody().get("message")).contains("không ở trong thời gian công khai");
+		assertThat((String) early.getBody().get("detail")).contains("không ở trong thời gian công khai");
 		assertThat(post("head3", "/api/nominations/" + pid + "/objections", Map.of("reason", " "), MAP)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(post("head3", "/api/nominations/khong-co/objections", Map.of("reason", "x"), MAP).getStatusCode())

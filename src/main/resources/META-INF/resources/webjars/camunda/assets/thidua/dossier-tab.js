@@ -189,7 +189,7 @@ function renderDossier(node, state) {
         } else {
           progress.hidden = true;
           message.className = 'dossier-message error';
-          message.textContent = body.message || `Không tải lên được (mã ${request.status}).`;
+          message.textContent = body.detail || `Không tải lên được (mã ${request.status}).`;
         }
       });
       request.addEventListener('error', () => {
@@ -226,7 +226,7 @@ async function load(node, state) {
     const body = await json(response);
     node.innerHTML = '';
     node.appendChild(element('div', { className: 'thidua-dossier' },
-      element('p', {}, body.message || 'Không mở được hồ sơ.')));
+      element('p', {}, body.detail || 'Không mở được hồ sơ.')));
     return;
   }
   state.dossier = await response.json();
