@@ -35,6 +35,8 @@ import vn.thidua.identity.organisation.Organisation.Chapter;
 import vn.thidua.identity.organisation.Organisation.Person;
 import vn.thidua.identity.organisation.Organisation.Ward;
 
+import vn.thidua.web.Messages;
+
 /**
  * Makes Camunda's identity service match the organisation file: users, groups, memberships and the
  * authorizations of each role. Idempotent: a second run with the same file writes nothing; a person
@@ -127,8 +129,8 @@ public class OrganisationSync {
 		Map<String, GroupSpec> groups = new LinkedHashMap<>();
 		for (Ward w : directory.wards()) {
 			put(groups, GroupIds.ward(w.code()), w.name());
-			put(groups, GroupIds.chair(w.code()), "Chủ tịch – " + w.name());
-			put(groups, GroupIds.board(w.code()), "Ban Thường vụ – " + w.name());
+			put(groups, GroupIds.chair(w.code()), Messages.get("identity.group.chair", w.name()));
+			put(groups, GroupIds.board(w.code()), Messages.get("identity.group.board", w.name()));
 			put(groups, GroupIds.council(w.code()), w.council().name());
 			for (Chapter c : w.chapters()) {
 				put(groups, GroupIds.chapter(w.code(), c.code()), c.name());
@@ -162,15 +164,15 @@ public class OrganisationSync {
 		User user = identityService.createUserQuery().userId(admin.user()).singleResult();
 		if (user == null) {
 			user = identityService.newUser(admin.user());
-			user.setFirstName("Quản trị");
-			user.setLastName("viên");
+			user.setFirstName(Messages.get("identity.admin.first-name"));
+			user.setLastName(Messages.get("identity.admin.last-name"));
 			user.setPassword(admin.password());
 			saveUser(user, identity.demo().enabled());
 			counter.users++;
 		}
 		if (identityService.createGroupQuery().groupId(GroupIds.ADMINS).singleResult() == null) {
 			Group group = identityService.newGroup(GroupIds.ADMINS);
-			group.setName("Quản trị hệ thống");
+			group.setName(Messages.get("identity.group.admins"));
 			group.setType("SYSTEM");
 			identityService.saveGroup(group);
 			counter.groups++;
