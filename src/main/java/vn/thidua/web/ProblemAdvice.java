@@ -20,9 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * unreadable bodies, uploads too large, unknown paths), an engine error with a form validation
  * failure among its causes (400 with the field) and the engine's authorization errors (403). Any
  * other error is a fault and propagates (to the database outage filter's 503 or the error page).
- * The pages render the same decisions as HTML ({@code vn.thidua.pages.PageErrors}).
+ * The pages render the same decisions as HTML ({@code vn.thidua.pages.PageErrors}). Errors before
+ * any of our controllers is chosen (an unknown path, a method the path does not take) go through
+ * {@link ProblemErrorController}: the same problem details, or an HTML error page for a browser.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "vn.thidua")
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProcessEngineException.class)
