@@ -4,7 +4,9 @@
  * (api.engineApi, api.CSRFToken). The tab lists the nomination's documents by kind with every
  * version, uploads (kind, file, progress), downloads and shows PDF and images inline. It talks to
  * the application's /api/nominations/{processInstanceId}/… with the Tasklist login session; the
- * server decides who may read and add.
+ * server decides who may read and add. Its refusals are RFC 9457 problem details: the tab shows
+ * their `detail` (only the engine's own REST API answers Camunda's `message`, and the tab shows none
+ * of its errors).
  */
 
 const STYLE_ID = 'thidua-dossier-style';
