@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,8 +68,10 @@ public final class Problems {
 	 * parameter as people read it (the pages' {@code nam} is «Năm»).
 	 */
 	public static ProblemDetail from(Throwable error, UnaryOperator<String> label) {
+		// a value that does not convert (not a converter missing, ConversionNotSupportedException: a fault)
 		String mismatched = error instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
-				: error instanceof TypeMismatchException mismatch ? mismatch.getPropertyName() : null;
+				: error instanceof TypeMismatchException mismatch && !(error instanceof ConversionNotSupportedException)
+						? mismatch.getPropertyName() : null;
 		if (mismatched != null) {
 			return of(HttpStatus.BAD_REQUEST, mismatched,
 					Messages.get("problem.parameter.invalid", label.apply(mismatched)));
@@ -106,7 +109,8 @@ public final class Problems {
 			return body;
 		}
 		// an engine error wrapping one of ours (a form validation failure in a task listener)
-		for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+		for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause() == cause ? null
+				: cause.getCause()) {
 			if (cause instanceof ErrorResponse && !cause.getClass().getName().startsWith("org.springframework.")) {
 				return from(cause, label);
 			}
