@@ -68,7 +68,7 @@ class AwardController {
 			return Downloads.attachment(Xlsx.MEDIA_TYPE, name + ".xlsx", AwardSheets.xlsx(rows));
 		}
 		if (CsvExport.wanted(format, accept)) {
-			return CsvExport.download(name + ".csv", AwardSheets.header(), AwardSheets.rows(rows));
+			return AwardSheets.csv(name + ".csv", rows);
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
 	}

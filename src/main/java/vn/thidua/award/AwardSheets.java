@@ -3,6 +3,8 @@ package vn.thidua.award;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
+
 import vn.thidua.web.CsvExport;
 import vn.thidua.web.Messages;
 import vn.thidua.web.Xlsx;
@@ -66,9 +68,9 @@ public final class AwardSheets {
 		return Xlsx.write(List.of(table(rows)));
 	}
 
-	/** UTF-8 with a byte order mark (Excel shows the Vietnamese letters). */
-	public static String csv(List<AwardEntry> rows) {
-		return CsvExport.write(header(), rows(rows));
+	/** The rows as a CSV download (the one CSV writer: BOM, dd/mm/yyyy, formula cells neutralised). */
+	public static ResponseEntity<byte[]> csv(String fileName, List<AwardEntry> rows) {
+		return CsvExport.download(fileName, header(), rows(rows));
 	}
 
 	/** The register status in Vietnamese: Đã quyết định, Đã đề nghị cấp trên, Đã thu hồi, ... */

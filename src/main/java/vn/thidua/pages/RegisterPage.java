@@ -1,6 +1,5 @@
 package vn.thidua.pages;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import vn.thidua.award.AwardSheets;
 import vn.thidua.nomination.NominationHistory;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
-import vn.thidua.web.CsvExport;
 import vn.thidua.web.Downloads;
 import vn.thidua.web.Messages;
 import vn.thidua.web.Refusal;
@@ -105,8 +103,7 @@ class RegisterPage {
 	ResponseEntity<byte[]> csv(HttpServletRequest request) {
 		Scope scope = pageAccess.register(request);
 		Filter filter = filter(request, scope);
-		return Downloads.attachment(CsvExport.TEXT_CSV, fileName("so-khen-thuong", filter.year(), "csv"),
-				AwardSheets.csv(rows(scope, filter)).getBytes(StandardCharsets.UTF_8));
+		return AwardSheets.csv(fileName("so-khen-thuong", filter.year(), "csv"), rows(scope, filter));
 	}
 
 	/** A person's page: the same normalised name in the same chapter, every year. */
