@@ -6,7 +6,7 @@ import java.util.List;
  * One form of commendation a nomination may ask for.
  *
  * @param code stable code, the value of the start form's award select
- * @param name Vietnamese name, e.g. "Giấy khen của Chủ tịch Hội LHPN phường"
+ * @param name Vietnamese name, e.g. «Giấy khen của Chủ tịch Hội LHPN phường»
  * @param issuer who issues it, the input of the {@code AwardAuthority} decision table
  *        (WARD_UNION_CHAIR, WARD_COMMITTEE_CHAIRMAN, CITY_UNION, CENTRAL_UNION)
  * @param issuerName the issuer in Vietnamese

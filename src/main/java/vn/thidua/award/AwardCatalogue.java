@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.web.Messages;
+
 /** The configured award catalogue and the kinds of document of each award's dossier, checked once at start-up. */
 @Component
 public class AwardCatalogue {
@@ -30,8 +32,7 @@ public class AwardCatalogue {
 		for (DocumentKind kind : properties.documentKinds()) {
 			if (kind.code() == null || !kind.code().matches("[A-Z0-9_]+") || kinds.containsKey(kind.code())
 					|| kind.label() == null || kind.label().isBlank()) {
-				throw new IllegalStateException("Loại tài liệu hồ sơ: mã '" + kind.code()
-						+ "' phải gồm chữ in hoa không dấu, số, '_', không lặp và có tên");
+				throw new IllegalStateException(Messages.get("award.catalogue.kind-code-invalid", kind.code()));
 			}
 			kinds.put(kind.code(), kind);
 		}
@@ -39,11 +40,10 @@ public class AwardCatalogue {
 		Set<String> codes = new HashSet<>();
 		for (Award award : awards) {
 			if (award.code() == null || !award.code().matches("[A-Z0-9_]+") || !codes.add(award.code())) {
-				throw new IllegalStateException("Danh mục khen thưởng: mã '" + award.code()
-						+ "' phải gồm chữ in hoa không dấu, số, '_' và không lặp");
+				throw new IllegalStateException(Messages.get("award.catalogue.award-code-invalid", award.code()));
 			}
 			if (award.name() == null || award.name().isBlank() || award.issuer() == null) {
-				throw new IllegalStateException("Danh mục khen thưởng: '" + award.code() + "' thiếu tên hoặc cấp ban hành");
+				throw new IllegalStateException(Messages.get("award.catalogue.award-incomplete", award.code()));
 			}
 			checkKinds(award.code(), award.requiredDocuments());
 			checkKinds(award.code(), award.allowedDocuments());
@@ -53,8 +53,7 @@ public class AwardCatalogue {
 	private void checkKinds(String where, List<String> codes) {
 		for (String code : codes) {
 			if (!kinds.containsKey(code)) {
-				throw new IllegalStateException("Danh mục khen thưởng: '" + where + "' nêu loại tài liệu '" + code
-						+ "' không có trong thidua.awards.document-kinds");
+				throw new IllegalStateException(Messages.get("award.catalogue.kind-unknown", where, code));
 			}
 		}
 	}

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.web.CsvExport;
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardEntry.AwardAct;
+import vn.thidua.web.Downloads;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 import vn.thidua.web.Xlsx;
 
 /**
@@ -58,42 +59,18 @@ class AwardController {
 			@RequestParam(required = false) String chapter, @RequestParam(required = false) String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Scope scope = access.scope();
-		if (scope.wards().isEmpty() && scope.chapters().isEmpty()) {
-			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem sổ khen thưởng.");
+		if (scope.empty()) {
+			throw Refusal.forbidden(Messages.get("award.register.forbidden"));
 		}
 		List<AwardEntry> rows = register.list(scope.wards(), scope.chapters(), year, chapter);
+		String name = "so-khen-thuong" + (year == null ? "" : "-" + year);
 		if ("xlsx".equalsIgnoreCase(format)) {
-			return ResponseEntity.ok()
-				.contentType(Xlsx.MEDIA_TYPE)
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						"attachment; filename=\"so-khen-thuong" + (year == null ? "" : "-" + year) + ".xlsx\"")
-				.body(AwardSheets.xlsx(rows));
+			return Downloads.attachment(Xlsx.MEDIA_TYPE, name + ".xlsx", AwardSheets.xlsx(rows));
 		}
-		if (!CsvExport.wanted(format, accept)) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+		if (CsvExport.wanted(format, accept)) {
+			return AwardSheets.csv(name + ".csv", rows);
 		}
-		return CsvExport.download("so-khen-thuong" + (year == null ? "" : "-" + year) + ".csv", CSV_HEADER,
-				AwardSheets.rows(rows));
-	}
-
-	static final String[] CSV_HEADER = { "Mã", "Năm", "Chi hội", "Đối tượng", "Họ tên / Tập thể",
-			"Hình thức khen thưởng", "Cấp ban hành", "Trạng thái", "Số quyết định", "Ngày quyết định",
-			"Phiếu tán thành", "Phiếu không tán thành", "Không bỏ phiếu", "Kết quả cấp trên", "Thu hồi",
-			"Mã quy trình" };
-
-	static String statusLabel(String status) {
-		return switch (status) {
-			case AwardEntry.DECIDED -> "Đã quyết định";
-			case AwardEntry.RECOMMENDED -> "Đã đề nghị cấp trên";
-			case "GRANTED" -> "Cấp trên đã khen";
-			case "NOT_GRANTED" -> "Cấp trên không khen";
-			case "REVOKED" -> "Đã thu hồi";
-			default -> status;
-		};
-	}
-
-	private static String outcomeText(AwardAct act) {
-		return statusLabel(act.outcome()) + (act.decisionNumber() == null ? "" : " (" + act.decisionNumber() + ")");
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
 	}
 
 	/** The answer of the higher level to a recommendation. */
@@ -102,29 +79,22 @@ class AwardController {
 
 	@PostMapping("/{id}/outcome")
 	ResponseEntity<?> outcome(@PathVariable long id, @RequestBody OutcomeRequest request) {
-		Optional<AwardEntry> found = visible(id);
-		if (found.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "Không có dòng sổ khen thưởng này.");
-		}
-		AwardEntry entry = found.get();
+		AwardEntry entry = visible(id);
 		if (!access.isBoardOrChair(entry.wardCode())) {
-			return problem(HttpStatus.FORBIDDEN, "Chỉ Ban Thường vụ hoặc Chủ tịch Hội nhập kết quả của cấp trên.");
+			throw Refusal.forbidden(Messages.get("award.outcome.forbidden"));
 		}
 		if (!AwardEntry.RECOMMENDED.equals(entry.status())) {
-			return problem(HttpStatus.CONFLICT, "Chỉ nhập kết quả cho đề nghị đã gửi cấp trên.");
+			throw Refusal.conflict(Messages.get("award.outcome.not-recommended"));
 		}
 		if (request == null || !List.of("GRANTED", "NOT_GRANTED").contains(request.outcome())) {
-			return problem(HttpStatus.BAD_REQUEST, "Kết quả phải là GRANTED (được khen) hoặc NOT_GRANTED (không khen).");
+			throw Refusal.badRequest("outcome", Messages.get("award.outcome.invalid"));
 		}
 		boolean granted = "GRANTED".equals(request.outcome());
-		Optional<String> invalid = checkAct(request.decisionNumber(), request.decisionDate(), request.note(), granted);
-		if (invalid.isPresent()) {
-			return problem(HttpStatus.BAD_REQUEST, invalid.get());
-		}
+		checkAct(request.decisionNumber(), request.decisionDate(), "note", request.note(), granted);
 		AwardAct act = new AwardAct(AwardAct.OUTCOME, request.outcome(), blankToNull(request.decisionNumber()),
 				parse(request.decisionDate()), blankToNull(request.note()), access.userId(), LocalDateTime.now());
 		if (!register.recordAct(id, act)) {
-			return problem(HttpStatus.CONFLICT, "Kết quả của cấp trên đã được nhập; không sửa được.");
+			throw Refusal.conflict(Messages.get("award.outcome.recorded"));
 		}
 		LOG.info("Outcome {} of recommendation {} recorded by {}", request.outcome(), id, access.userId());
 		return ResponseEntity.status(HttpStatus.CREATED).body(register.find(id).orElseThrow());
@@ -136,62 +106,58 @@ class AwardController {
 
 	@PostMapping("/{id}/revocations")
 	ResponseEntity<?> revoke(@PathVariable long id, @RequestBody RevocationRequest request) {
-		Optional<AwardEntry> found = visible(id);
-		if (found.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "Không có dòng sổ khen thưởng này.");
-		}
-		AwardEntry entry = found.get();
+		AwardEntry entry = visible(id);
 		if (!access.isChair(entry.wardCode())) {
-			return problem(HttpStatus.FORBIDDEN, "Chỉ Chủ tịch Hội ký quyết định thu hồi.");
+			throw Refusal.forbidden(Messages.get("award.revocation.forbidden"));
 		}
 		if (!AwardEntry.DECIDED.equals(entry.status())) {
-			return problem(HttpStatus.CONFLICT, "Chỉ thu hồi khen thưởng do phường quyết định.");
+			throw Refusal.conflict(Messages.get("award.revocation.not-decided"));
 		}
 		if (request == null || request.reason() == null || request.reason().isBlank()) {
-			return problem(HttpStatus.BAD_REQUEST, "Cần ghi lý do thu hồi.");
+			throw Refusal.badRequest("reason", Messages.get("award.revocation.reason-missing"));
 		}
-		Optional<String> invalid = checkAct(request.decisionNumber(), request.decisionDate(), request.reason(), true);
-		if (invalid.isPresent()) {
-			return problem(HttpStatus.BAD_REQUEST, invalid.get());
-		}
+		checkAct(request.decisionNumber(), request.decisionDate(), "reason", request.reason(), true);
 		AwardAct act = new AwardAct(AwardAct.REVOCATION, null, request.decisionNumber().trim(),
 				parse(request.decisionDate()), request.reason().trim(), access.userId(), LocalDateTime.now());
 		if (!register.recordAct(id, act)) {
-			return problem(HttpStatus.CONFLICT, "Khen thưởng này đã bị thu hồi.");
+			throw Refusal.conflict(Messages.get("award.revocation.recorded"));
 		}
 		LOG.info("Award {} revoked by {}", id, access.userId());
 		return ResponseEntity.status(HttpStatus.CREATED).body(register.find(id).orElseThrow());
 	}
 
-	private Optional<AwardEntry> visible(long id) {
-		Scope scope = access.scope();
-		return register.find(id).filter(scope::sees);
+	/** The register row if the caller sees it; 404 otherwise, so nobody learns which rows exist. */
+	private AwardEntry visible(long id) {
+		return register.find(id)
+			.filter(access.scope()::sees)
+			.orElseThrow(() -> Refusal.notFound(Messages.get("award.entry.not-found")));
 	}
 
-	private static Optional<String> checkAct(String number, String date, String note, boolean decisionRequired) {
+	/** The decision of an act (number, date) and its note; 400 naming the field at fault. */
+	private static void checkAct(String number, String date, String noteField, String note, boolean decisionRequired) {
 		if (decisionRequired && (number == null || number.isBlank())) {
-			return Optional.of("Cần ghi số quyết định.");
+			throw Refusal.badRequest("decisionNumber", Messages.get("award.act.number-missing"));
 		}
 		if (number != null && number.length() > NUMBER_MAX) {
-			return Optional.of("Số quyết định dài quá " + NUMBER_MAX + " ký tự.");
+			throw Refusal.badRequest("decisionNumber",
+					Messages.get("award.act.number-too-long", String.valueOf(NUMBER_MAX)));
 		}
 		if (decisionRequired && (date == null || date.isBlank())) {
-			return Optional.of("Cần ghi ngày quyết định (NNNN-TT-NN).");
+			throw Refusal.badRequest("decisionDate", Messages.get("award.act.date-missing"));
 		}
 		if (date != null && !date.isBlank()) {
 			try {
 				if (LocalDate.parse(date).isAfter(LocalDate.now())) {
-					return Optional.of("Ngày quyết định không thể ở tương lai.");
+					throw Refusal.badRequest("decisionDate", Messages.get("award.act.date-future"));
 				}
 			}
 			catch (DateTimeParseException ex) {
-				return Optional.of("Ngày quyết định phải có dạng NNNN-TT-NN.");
+				throw Refusal.badRequest("decisionDate", Messages.get("award.act.date-invalid"));
 			}
 		}
 		if (note != null && note.length() > NOTE_MAX) {
-			return Optional.of("Ghi chú dài quá " + NOTE_MAX + " ký tự.");
+			throw Refusal.badRequest(noteField, Messages.get("award.act.note-too-long", String.valueOf(NOTE_MAX)));
 		}
-		return Optional.empty();
 	}
 
 	private static LocalDate parse(String date) {
@@ -200,10 +166,6 @@ class AwardController {
 
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
-	}
-
-	static ResponseEntity<Map<String, String>> problem(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
 	}
 
 }

@@ -1,14 +1,14 @@
 package vn.thidua.award;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.award.AwardCatalogue.DossierKind;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * {@code GET /api/document-kinds?award={awardCode}[&nomineeType=INDIVIDUAL|COLLECTIVE]}: the kinds of
@@ -25,24 +25,18 @@ class DocumentKindController {
 	}
 
 	@GetMapping("/api/document-kinds")
-	ResponseEntity<?> kinds(@RequestParam(required = false) String award,
+	List<DossierKind> kinds(@RequestParam(required = false) String award,
 			@RequestParam(required = false) String nomineeType) {
 		if (award == null || award.isBlank()) {
-			return problem("award", "«Hình thức khen thưởng» (award) là bắt buộc.");
+			throw Refusal.badRequest("award", Messages.get("award.kinds.award-missing"));
 		}
 		if (catalogue.find(award).isEmpty()) {
-			return problem("award", "«Hình thức khen thưởng» (award) không có trong danh mục: " + award);
+			throw Refusal.badRequest("award", Messages.get("award.kinds.award-unknown", award));
 		}
 		if (nomineeType != null && !List.of("INDIVIDUAL", "COLLECTIVE").contains(nomineeType)) {
-			return problem("nomineeType", "«Đối tượng» (nomineeType) phải là INDIVIDUAL hoặc COLLECTIVE.");
+			throw Refusal.badRequest("nomineeType", Messages.get("award.kinds.nominee-type-invalid"));
 		}
-		return ResponseEntity.ok(catalogue.dossierKinds(award, nomineeType));
-	}
-
-	private static ResponseEntity<Map<String, String>> problem(String field, String message) {
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("message", message, "field", field));
+		return catalogue.dossierKinds(award, nomineeType);
 	}
 
 }

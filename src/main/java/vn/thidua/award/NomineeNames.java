@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The one way names of nominees are compared ("one achievement, one award", the register's "same
  * person"): Unicode NFKC (so a no-break space or a full-width letter is the ordinary one), format
  * characters (category Cf: zero-width spaces and joiners, soft hyphens, the BOM) removed, every kind
- * of white space collapsed to one space, case folded. "Trần\u00a0Thị\u200b Ánh" equals "trần thị ánh".
+ * of white space collapsed to one space, case folded. «Trần\u00a0Thị\u200b Ánh» equals «trần thị ánh».
  */
 public final class NomineeNames {
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
+
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardEntry.AwardAct;
 import vn.thidua.document.DocumentProperties.Issuer;
@@ -26,6 +28,8 @@ import vn.thidua.nomination.CouncilRecords.Round;
 import vn.thidua.identity.organisation.Organisation.Person;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The words of each document, from the award register, the council's rounds, the organisation file
@@ -33,7 +37,7 @@ import vn.thidua.identity.organisation.OrganisationDirectory;
  */
 final class DocumentComposer {
 
-	static final String UNSIGNED = "Bản điện tử chưa ký số";
+	static final String UNSIGNED = Messages.get("document.mark.unsigned");
 
 	private static final String INDIVIDUAL = "INDIVIDUAL";
 
@@ -46,11 +50,13 @@ final class DocumentComposer {
 		this.directory = directory;
 	}
 
-	/** Thrown when a ward's documents are not configured: nothing is issued rather than a wrong text. */
-	static final class NotConfigured extends RuntimeException {
+	/** Thrown when a ward's documents are not configured: nothing is issued rather than a wrong text (409). */
+	static final class NotConfigured extends Refusal {
 
-		NotConfigured(String message) {
-			super(message);
+		private static final long serialVersionUID = 1L;
+
+		NotConfigured(String detail) {
+			super(HttpStatus.CONFLICT, null, detail);
 		}
 
 	}
@@ -58,16 +64,14 @@ final class DocumentComposer {
 	WardDocuments ward(String wardCode) {
 		WardDocuments ward = properties.wards().get(wardCode);
 		if (ward == null || ward.place() == null) {
-			throw new NotConfigured("Chưa cấu hình mẫu văn bản cho phường '" + wardCode
-					+ "' (thidua.documents.wards." + wardCode + ").");
+			throw new NotConfigured(Messages.get("document.not-configured.ward", wardCode));
 		}
 		return ward;
 	}
 
 	Issuer issuer(String wardCode, String awardIssuer) {
 		return ward(wardCode).issuer(awardIssuer)
-			.orElseThrow(() -> new NotConfigured("Chưa cấu hình cấp ban hành '" + awardIssuer + "' cho phường '"
-					+ wardCode + "' (thidua.documents.wards." + wardCode + ".issuers)."));
+			.orElseThrow(() -> new NotConfigured(Messages.get("document.not-configured.issuer", awardIssuer, wardCode)));
 	}
 
 	/** The decision that put these awards (one decision number of one ward) into the register. */
@@ -80,23 +84,24 @@ final class DocumentComposer {
 		String article1;
 		if (entries.size() == 1) {
 			Awardee a = awardees.get(0);
-			article1 = sentence(verb(first.awardCode())) + " " + first.awardName() + " cho " + a.inText()
-					+ (a.chapterName() == null ? "" : ", " + a.chapterName()) + ", " + achievement + ".";
+			article1 = Messages.get("document.decision.article1.one", sentence(verb(first.awardCode())),
+					first.awardName(), a.inText() + (a.chapterName() == null ? "" : ", " + a.chapterName()), achievement);
 		}
 		else {
 			Set<String> awards = new LinkedHashSet<>(entries.stream().map(AwardEntry::awardName).toList());
-			article1 = (awards.size() == 1
-					? sentence(verb(first.awardCode())) + " " + first.awardName() + " cho "
-					: "Khen thưởng ")
-					+ entries.size() + " cá nhân, tập thể có tên trong danh sách kèm theo, " + achievement + ".";
+			String count = String.valueOf(entries.size());
+			article1 = awards.size() == 1
+					? Messages.get("document.decision.article1.list", sentence(verb(first.awardCode())),
+							first.awardName(), count, achievement)
+					: Messages.get("document.decision.article1.awards", count, achievement);
 		}
 		String annex = entries.size() == 1 ? null
-				: "(Kèm theo Quyết định số " + first.decisionNumber() + " "
-						+ VietnameseDates.longDate(first.decisionDate()) + ")";
+				: Messages.get("document.decision.annex", first.decisionNumber(),
+						VietnameseDates.longDate(first.decisionDate()));
 		return new Decision(
 				new Letterhead(issuer.parentBody(), issuer.body(), first.decisionNumber(),
 						VietnameseDates.placeAndDate(ward.place(), first.decisionDate())),
-				"Về việc khen thưởng năm " + first.periodYear(), issuer.authority(), issuer.legalBases(), article1,
+				Messages.get("document.decision.subject", String.valueOf(first.periodYear())), issuer.authority(), issuer.legalBases(), article1,
 				awardees, issuer.closingArticles(),
 				new Signature(issuer.signerTitle(), signerName(issuer, first.signedBy()), issuer.recipients()), annex,
 				electronicMark);
@@ -110,7 +115,8 @@ final class DocumentComposer {
 				: entry.awardName().toUpperCase(DocumentTemplates.VIETNAMESE);
 		return new Certificate(issuer.authority(), verb(entry.awardCode()), title, awardee(ward, entry),
 				achievementLine(ward, entry.periodYear()),
-				"Quyết định số " + entry.decisionNumber() + " ngày " + VietnameseDates.shortDate(entry.decisionDate()),
+				Messages.get("document.certificate.decision", entry.decisionNumber(),
+						VietnameseDates.shortDate(entry.decisionDate())),
 				VietnameseDates.placeAndDate(ward.place(), entry.decisionDate()), issuer.signerTitle(),
 				signerName(issuer, entry.signedBy()), verificationUrl, electronicMark);
 	}
@@ -127,28 +133,28 @@ final class DocumentComposer {
 		round.voters().stream().filter(v -> !logins.contains(v)).forEach(logins::add);
 		List<Member> members = logins.stream()
 			.map(login -> new Member(name(login),
-					login.equals(ward.council().chair()) ? "Chủ tịch Hội đồng" : "Ủy viên",
+					login.equals(ward.council().chair()) ? Messages.get("document.minutes.chair")
+							: Messages.get("document.minutes.member"),
 					round.voters().contains(login)))
 			.toList();
 		int m = round.members();
 		int voted = round.agree() + round.disagree();
-		String quorumRule = round.quorumRatio() == null ? "Tỷ lệ tối thiểu thành viên bỏ phiếu: không được ghi lại cho vòng này."
-				: "Đủ số lượng khi ít nhất " + percent(round.quorumRatio()) + " tổng số thành viên bỏ phiếu (ít nhất "
-						+ quorumNeeded(round.quorumRatio(), m) + "/" + m + " thành viên).";
-		String approvalRule = round.approvalRatio() == null
-				? "Tỷ lệ phiếu tán thành để thông qua: không được ghi lại cho vòng này."
-				: "Được thông qua khi số phiếu tán thành vượt " + percent(round.approvalRatio())
-						+ " tổng số thành viên (ít nhất " + approvalNeeded(round.approvalRatio(), m) + "/" + m
-						+ " phiếu).";
+		String of = String.valueOf(m);
+		String quorumRule = round.quorumRatio() == null ? Messages.get("document.minutes.quorum.unrecorded")
+				: Messages.get("document.minutes.quorum", percent(round.quorumRatio()),
+						String.valueOf(quorumNeeded(round.quorumRatio(), m)), of);
+		String approvalRule = round.approvalRatio() == null ? Messages.get("document.minutes.approval.unrecorded")
+				: Messages.get("document.minutes.approval", percent(round.approvalRatio()),
+						String.valueOf(approvalNeeded(round.approvalRatio(), m)), of);
 		String result;
 		if (!round.quorumReached()) {
-			result = "Không đủ số lượng thành viên bỏ phiếu (" + voted + "/" + m + "); Hội đồng bỏ phiếu lại.";
+			result = Messages.get("document.minutes.result.no-quorum", String.valueOf(voted), of);
 		}
 		else if (round.approved()) {
-			result = "Đủ số lượng; được thông qua với " + round.agree() + "/" + m + " phiếu tán thành.";
+			result = Messages.get("document.minutes.result.approved", String.valueOf(round.agree()), of);
 		}
 		else {
-			result = "Đủ số lượng; không được thông qua (" + round.agree() + "/" + m + " phiếu tán thành).";
+			result = Messages.get("document.minutes.result.rejected", String.valueOf(round.agree()), of);
 		}
 		DocumentProperties.Council council = settings.council();
 		return new Minutes(
@@ -156,10 +162,10 @@ final class DocumentComposer {
 						council == null ? ward.council().name() : council.body(), null,
 						VietnameseDates.placeAndDate(settings.place(), round.closedAt().toLocalDate())),
 				round.round(), VietnameseDates.timeAndDate(round.closedAt()),
-				"Đề nghị khen thưởng " + awardName + " cho " + awardee.inText() + ", " + chapterName + ", năm "
-						+ nomination.periodYear() + ".",
+				Messages.get("document.minutes.subject", awardName, awardee.inText(), chapterName,
+						String.valueOf(nomination.periodYear())),
 				members, m, voted, round.agree(), round.disagree(), round.abstain(), quorumRule, approvalRule, result,
-				council == null ? "CHỦ TỊCH HỘI ĐỒNG" : council.signerTitle(), name(ward.council().chair()), UNSIGNED);
+				council == null ? Messages.get("document.minutes.signer") : council.signerTitle(), name(ward.council().chair()), UNSIGNED);
 	}
 
 	/** The request letter of a recommendation (status RECOMMENDED); its number is the register row's id. */
@@ -167,29 +173,29 @@ final class DocumentComposer {
 		WardDocuments settings = ward(entry.wardCode());
 		DocumentProperties.RequestLetter letter = settings.requestLetter();
 		if (letter == null || letter.symbol() == null) {
-			throw new NotConfigured("Chưa cấu hình tờ trình cho phường '" + entry.wardCode()
-					+ "' (thidua.documents.wards." + entry.wardCode() + ".request-letter).");
+			throw new NotConfigured(Messages.get("document.not-configured.request-letter", entry.wardCode()));
 		}
 		Issuer issuer = issuer(entry.wardCode(), letter.issuer());
 		Ward ward = directory.ward(entry.wardCode()).orElseThrow();
 		Awardee awardee = awardee(settings, entry);
 		LocalDate date = entry.recordedAt().toLocalDate();
 		List<String> dossier = new ArrayList<>();
-		dossier.add("Báo cáo thành tích của " + awardee.inText() + ";");
-		dossier.add("Biên bản họp bình xét của " + entry.chapterName() + ";");
+		dossier.add(Messages.get("document.request-letter.report", awardee.inText()));
+		dossier.add(Messages.get("document.request-letter.chapter-minutes", entry.chapterName()));
 		rounds.stream()
 			.filter(Round::approved)
 			.reduce((a, b) -> b)
-			.ifPresent(r -> dossier.add("Biên bản kiểm phiếu của " + ward.council().name() + ", vòng " + r.round()
-					+ ", " + VietnameseDates.longDate(r.closedAt().toLocalDate()) + " (" + r.agree() + "/" + r.members()
-					+ " phiếu tán thành)."));
+			.ifPresent(r -> dossier.add(Messages.get("document.request-letter.council-minutes", ward.council().name(),
+					String.valueOf(r.round()), VietnameseDates.longDate(r.closedAt().toLocalDate()),
+					String.valueOf(r.agree()), String.valueOf(r.members()))));
 		return new RequestLetter(
 				new Letterhead(issuer.parentBody(), issuer.body(), entry.id() + "/" + letter.symbol(),
 						VietnameseDates.placeAndDate(settings.place(), date)),
-				"Về việc đề nghị tặng " + entry.awardName(), entry.issuerName(), letter.legalBases(),
-				ward.name() + " kính đề nghị " + entry.issuerName() + " xem xét, tặng " + entry.awardName() + " cho:",
+				Messages.get("document.request-letter.subject", entry.awardName()), entry.issuerName(),
+				letter.legalBases(),
+				Messages.get("document.request-letter.request", ward.name(), entry.issuerName(), entry.awardName()),
 				List.of(awardee), achievementLine(settings, entry.periodYear()), dossier,
-				"Kính đề nghị " + entry.issuerName() + " xem xét, quyết định./.",
+				Messages.get("document.request-letter.closing", entry.issuerName()),
 				new Signature(issuer.signerTitle(), signerName(issuer, ward.chair()), letter.recipients()),
 				electronicMark);
 	}
@@ -203,11 +209,12 @@ final class DocumentComposer {
 		return new Revocation(
 				new Letterhead(issuer.parentBody(), issuer.body(), act.decisionNumber(),
 						VietnameseDates.placeAndDate(ward.place(), act.decisionDate())),
-				"Về việc thu hồi " + entry.awardName(), issuer.authority(), issuer.legalBases(),
-				"Thu hồi " + entry.awardName() + " đã tặng " + awardee.inText()
-						+ (awardee.chapterName() == null ? "" : ", " + awardee.chapterName()) + ", tại Quyết định số "
-						+ entry.decisionNumber() + " " + VietnameseDates.longDate(entry.decisionDate()) + ".",
-				"Lý do: " + act.note(), issuer.closingArticles(),
+				Messages.get("document.revocation.subject", entry.awardName()), issuer.authority(),
+				issuer.legalBases(),
+				Messages.get("document.revocation.article1", entry.awardName(),
+						awardee.inText() + (awardee.chapterName() == null ? "" : ", " + awardee.chapterName()),
+						entry.decisionNumber(), VietnameseDates.longDate(entry.decisionDate())),
+				Messages.get("document.revocation.reason", act.note()), issuer.closingArticles(),
 				new Signature(issuer.signerTitle(), signerName(issuer, act.recordedBy()), issuer.recipients()),
 				electronicMark);
 	}
@@ -220,12 +227,13 @@ final class DocumentComposer {
 
 	private String verb(String awardCode) {
 		DocumentProperties.CertificateWording wording = properties.certificates().get(awardCode);
-		return wording == null || wording.verb() == null ? "TẶNG" : wording.verb();
+		return wording == null || wording.verb() == null ? Messages.get("document.certificate.verb") : wording.verb();
 	}
 
 	private static String achievementLine(WardDocuments ward, int year) {
-		String line = ward.achievementLine() == null ? "Đã có thành tích xuất sắc năm {year}" : ward.achievementLine();
-		return line.replace("{year}", String.valueOf(year));
+		// a ward's own line says {year}; the default names the year itself
+		return ward.achievementLine() == null ? Messages.get("document.achievement", String.valueOf(year))
+				: ward.achievementLine().replace("{year}", String.valueOf(year));
 	}
 
 	private String signerName(Issuer issuer, String login) {
@@ -239,7 +247,7 @@ final class DocumentComposer {
 		return login == null ? "" : directory.person(login).map(Person::fullName).orElse(login);
 	}
 
-	/** "TẶNG" → "Tặng", "CÔNG NHẬN DANH HIỆU" → "Công nhận danh hiệu". */
+	/** «TẶNG» → «Tặng», «CÔNG NHẬN DANH HIỆU» → «Công nhận danh hiệu». */
 	static String sentence(String upper) {
 		String lower = upper.toLowerCase(DocumentTemplates.VIETNAMESE);
 		return lower.isEmpty() ? lower : lower.substring(0, 1).toUpperCase(DocumentTemplates.VIETNAMESE) + lower.substring(1);

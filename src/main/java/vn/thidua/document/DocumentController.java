@@ -1,15 +1,11 @@
 package vn.thidua.document;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +16,8 @@ import vn.thidua.award.AwardRegister;
 import vn.thidua.document.IssuedDocuments.Issued;
 import vn.thidua.nomination.CouncilRecords;
 import vn.thidua.nomination.CouncilRecords.NominationSummary;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The documents of the register, with the register's access rules ({@link AwardAccess}: the board,
@@ -51,72 +49,62 @@ class DocumentController {
 	}
 
 	@GetMapping("/api/awards/{id}/decision.pdf")
-	ResponseEntity<Object> decision(@PathVariable long id) {
-		return decided(id).map(e -> pdf(documents.decision(e))).orElseGet(() -> refusal(id, AwardEntry.DECIDED));
+	ResponseEntity<byte[]> decision(@PathVariable long id) {
+		return pdf(documents.decision(decided(id)));
 	}
 
 	@GetMapping("/api/awards/{id}/certificate.pdf")
-	ResponseEntity<Object> certificate(@PathVariable long id) {
-		return decided(id).map(e -> pdf(documents.certificate(e))).orElseGet(() -> refusal(id, AwardEntry.DECIDED));
+	ResponseEntity<byte[]> certificate(@PathVariable long id) {
+		return pdf(documents.certificate(decided(id)));
 	}
 
 	@GetMapping("/api/awards/{id}/request-letter.pdf")
-	ResponseEntity<Object> requestLetter(@PathVariable long id) {
-		return visible(id).filter(e -> AwardEntry.RECOMMENDED.equals(e.status()))
-			.map(e -> pdf(documents.requestLetter(e)))
-			.orElseGet(() -> refusal(id, AwardEntry.RECOMMENDED));
+	ResponseEntity<byte[]> requestLetter(@PathVariable long id) {
+		AwardEntry entry = visible(id);
+		if (!AwardEntry.RECOMMENDED.equals(entry.status())) {
+			throw Refusal.conflict(Messages.get("document.request-letter.decided-at-ward"));
+		}
+		return pdf(documents.requestLetter(entry));
 	}
 
 	@GetMapping("/api/awards/{id}/revocation.pdf")
-	ResponseEntity<Object> revocation(@PathVariable long id) {
-		Optional<AwardEntry> entry = visible(id);
-		if (entry.isPresent() && entry.get().revocation() == null) {
-			return problem(HttpStatus.NOT_FOUND, "Khen thưởng này chưa bị thu hồi.");
+	ResponseEntity<byte[]> revocation(@PathVariable long id) {
+		AwardEntry entry = visible(id);
+		if (entry.revocation() == null) {
+			throw Refusal.notFound(Messages.get("document.revocation.none"));
 		}
-		return entry.map(e -> pdf(documents.revocation(e)))
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "Không có dòng sổ khen thưởng này."));
+		return pdf(documents.revocation(entry));
 	}
 
 	@GetMapping("/api/nominations/{processInstanceId}/vote-minutes/{round}.pdf")
-	ResponseEntity<Object> minutes(@PathVariable String processInstanceId, @PathVariable int round) {
-		Optional<NominationSummary> nomination = council.nomination(processInstanceId);
-		if (nomination.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "Không có đề nghị khen thưởng này.");
-		}
-		if (!council.mayReadTallies(nomination.get())) {
-			return problem(HttpStatus.FORBIDDEN, "Chị không có quyền xem biên bản kiểm phiếu của đề nghị này.");
+	ResponseEntity<byte[]> minutes(@PathVariable String processInstanceId, @PathVariable int round) {
+		NominationSummary nomination = council.nomination(processInstanceId)
+			.orElseThrow(() -> Refusal.notFound(Messages.get("document.nomination.not-found")));
+		if (!council.mayReadTallies(nomination)) {
+			throw Refusal.forbidden(Messages.get("document.minutes.forbidden"));
 		}
 		return council.round(processInstanceId, round)
-			.map(r -> pdf(documents.minutes(nomination.get(), r)))
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "Vòng bỏ phiếu " + round + " chưa kết thúc hoặc không có."));
+			.map(r -> pdf(documents.minutes(nomination, r)))
+			.orElseThrow(() -> Refusal.notFound(Messages.get("document.minutes.no-round", String.valueOf(round))));
 	}
 
-	@ExceptionHandler(DocumentComposer.NotConfigured.class)
-	ResponseEntity<Object> notConfigured(DocumentComposer.NotConfigured ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	/** The register row if the caller sees it: not visible and not existing answer alike (404), so nobody learns which rows exist. */
+	private AwardEntry visible(long id) {
+		return register.find(id)
+			.filter(access.scope()::sees)
+			.orElseThrow(() -> Refusal.notFound(Messages.get("award.entry.not-found")));
 	}
 
-	private Optional<AwardEntry> visible(long id) {
-		return register.find(id).filter(access.scope()::sees);
-	}
-
-	private Optional<AwardEntry> decided(long id) {
-		return visible(id).filter(e -> AwardEntry.DECIDED.equals(e.status()));
-	}
-
-	/** Not visible and not existing answer alike (404), so nobody learns which rows exist. */
-	private ResponseEntity<Object> refusal(long id, String wanted) {
-		Optional<AwardEntry> entry = visible(id);
-		if (entry.isEmpty()) {
-			return problem(HttpStatus.NOT_FOUND, "Không có dòng sổ khen thưởng này.");
+	/** A row decided at the ward (it has a decision and a certificate); a recommendation is a 409. */
+	private AwardEntry decided(long id) {
+		AwardEntry entry = visible(id);
+		if (!AwardEntry.DECIDED.equals(entry.status())) {
+			throw Refusal.conflict(Messages.get("document.decision.recommended"));
 		}
-		return AwardEntry.DECIDED.equals(wanted)
-				? problem(HttpStatus.CONFLICT,
-						"Khen thưởng này là đề nghị lên cấp trên: không có quyết định, giấy khen của phường; xem tờ trình.")
-				: problem(HttpStatus.CONFLICT, "Khen thưởng này do phường quyết định: không có tờ trình lên cấp trên.");
+		return entry;
 	}
 
-	static ResponseEntity<Object> pdf(Issued d) {
+	static ResponseEntity<byte[]> pdf(Issued d) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -126,10 +114,6 @@ class DocumentController {
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
 			.header("X-Content-Type-Options", "nosniff")
 			.body(d.content());
-	}
-
-	private static ResponseEntity<Object> problem(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("message", message));
 	}
 
 }

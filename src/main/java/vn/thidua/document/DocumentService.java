@@ -28,6 +28,8 @@ import vn.thidua.nomination.CouncilRecords.NominationSummary;
 import vn.thidua.nomination.CouncilRecords.Round;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 
+import vn.thidua.web.Messages;
+
 /**
  * Issues the documents of the award register: each is rendered the first time it is asked for,
  * signed when a signing certificate is configured, stored once with its SHA-256 and from then on
@@ -102,7 +104,7 @@ class DocumentService {
 			byte[] pdf = documents.decision(composer.decision(same, issuerOf(entry), mark(true)));
 			return new Draft(DECISION, entry.wardCode(), entry.id(), entry.processInstanceId(), null, null,
 					"quyet-dinh-" + slug(entry.decisionNumber()) + ".pdf",
-					sign(pdf, "Quyết định khen thưởng số " + entry.decisionNumber(), entry.wardCode()));
+					sign(pdf, Messages.get("document.sign.decision", entry.decisionNumber()), entry.wardCode()));
 		});
 	}
 
@@ -113,7 +115,7 @@ class DocumentService {
 				.certificate(composer.certificate(entry, issuerOf(entry), verificationUrl(code), mark(true)));
 			return new Draft(CERTIFICATE, entry.wardCode(), entry.id(), entry.processInstanceId(), null, code,
 					"giay-khen-" + entry.id() + ".pdf",
-					sign(pdf, "Giấy khen theo Quyết định số " + entry.decisionNumber(), entry.wardCode()));
+					sign(pdf, Messages.get("document.sign.certificate", entry.decisionNumber()), entry.wardCode()));
 		});
 	}
 
@@ -122,7 +124,8 @@ class DocumentService {
 			byte[] pdf = documents
 				.requestLetter(composer.requestLetter(entry, council.rounds(entry.processInstanceId()), mark(true)));
 			return new Draft(REQUEST_LETTER, entry.wardCode(), entry.id(), entry.processInstanceId(), null, null,
-					"to-trinh-" + entry.id() + ".pdf", sign(pdf, "Tờ trình đề nghị " + entry.awardName(), entry.wardCode()));
+					"to-trinh-" + entry.id() + ".pdf",
+					sign(pdf, Messages.get("document.sign.request-letter", entry.awardName()), entry.wardCode()));
 		});
 	}
 
@@ -131,7 +134,8 @@ class DocumentService {
 			byte[] pdf = documents.revocation(composer.revocation(entry, issuerOf(entry), mark(true)));
 			return new Draft(REVOCATION, entry.wardCode(), entry.id(), entry.processInstanceId(), null, null,
 					"quyet-dinh-thu-hoi-" + slug(entry.revocation().decisionNumber()) + ".pdf",
-					sign(pdf, "Quyết định thu hồi số " + entry.revocation().decisionNumber(), entry.wardCode()));
+					sign(pdf, Messages.get("document.sign.revocation", entry.revocation().decisionNumber()),
+							entry.wardCode()));
 		});
 	}
 
@@ -199,7 +203,8 @@ class DocumentService {
 	}
 
 	private String mark(boolean signable) {
-		return signable && signer != null ? "Bản điện tử đã ký số: " + signer.signerName() : DocumentComposer.UNSIGNED;
+		return signable && signer != null ? Messages.get("document.mark.signed", signer.signerName())
+				: DocumentComposer.UNSIGNED;
 	}
 
 	private byte[] sign(byte[] pdf, String reason, String wardCode) {
@@ -221,7 +226,7 @@ class DocumentService {
 		}
 	}
 
-	/** "12/QĐ-HLHPN" → "12-QD-HLHPN": a file name any browser and mail client keeps. */
+	/** «12/QĐ-HLHPN» → «12-QD-HLHPN»: a file name any browser and mail client keeps. */
 	static String slug(String text) {
 		String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "");

@@ -39,12 +39,12 @@ class Documents {
 	/** One awardee as a decision and a certificate name them. */
 	record Awardee(String title, String name, String chapterName, String awardName) {
 
-		/** "bà Nguyễn Thị Ánh" in running text, "Chi hội Tổ dân phố số 1" for a collective. */
+		/** «bà Nguyễn Thị Ánh» in running text, «Chi hội Tổ dân phố số 1» for a collective. */
 		public String inText() {
 			return title == null || title.isBlank() ? name : title.toLowerCase(DocumentTemplates.VIETNAMESE) + " " + name;
 		}
 
-		/** "Bà Nguyễn Thị Ánh" on a line of its own. */
+		/** «Bà Nguyễn Thị Ánh» on a line of its own. */
 		public String onLine() {
 			return title == null || title.isBlank() ? name : title + " " + name;
 		}

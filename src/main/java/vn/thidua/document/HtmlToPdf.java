@@ -13,6 +13,8 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import vn.thidua.web.Messages;
+
 /**
  * HTML (XHTML from the Thymeleaf templates) to PDF through openhtmltopdf on PDFBox, with Liberation
  * Serif embedded (a subset per document): metric-compatible with Times New Roman, which Decree
@@ -65,7 +67,7 @@ class HtmlToPdf {
 				ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
 		builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
 				ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-		builder.withProducer("Thi đua");
+		builder.withProducer(Messages.get("app.name"));
 		builder.withHtmlContent(xhtml, null);
 		builder.toStream(out);
 		try {

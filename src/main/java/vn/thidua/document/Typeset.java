@@ -7,7 +7,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Given to the templates as {@code t}: a paragraph escaped for HTML, with numbers such as
- * "12/QĐ-HLHPN", "05/12/2026" or "3/5" kept on one line (a line never breaks inside a document number).
+ * «12/QĐ-HLHPN», «05/12/2026» or «3/5» kept on one line (a line never breaks inside a document number).
  */
 final class Typeset {
 

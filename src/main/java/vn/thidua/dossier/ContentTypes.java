@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.apache.tika.metadata.Metadata;
@@ -34,8 +34,8 @@ final class ContentTypes {
 	/** Tika's type of an OOXML package before its parts are known. */
 	static final String OOXML = "application/x-tika-ooxml";
 
-	static final Map<String, String> LABELS = Map.of(PDF, "PDF", DOCX, "Word (DOCX)", XLSX, "Excel (XLSX)", ODT,
-			"OpenDocument (ODT)", JPEG, "ảnh JPEG", PNG, "ảnh PNG");
+	/** The types a dossier accepts. */
+	static final Set<String> ACCEPTED = Set.of(PDF, DOCX, XLSX, ODT, JPEG, PNG);
 
 	private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
 
@@ -55,7 +55,7 @@ final class ContentTypes {
 
 	/** Whether a detected type may be stored, or may become DOCX/XLSX once its parts are seen. */
 	static boolean acceptable(String detected) {
-		return LABELS.containsKey(detected) || OOXML.equals(detected)
+		return ACCEPTED.contains(detected) || OOXML.equals(detected)
 				|| DOCX.equals(detected) || XLSX.equals(detected);
 	}
 

@@ -1,8 +1,6 @@
 package vn.thidua.dossier;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,24 +8,21 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import vn.thidua.web.Messages;
+import vn.thidua.web.Problems;
+
 /**
  * The dossier's wiring: the database store unless another {@link DocumentStore} bean is configured,
- * the upload size check before the body is read, and Vietnamese answers for the multipart parser's
- * failures (too large: 413; cut off or malformed: 400).
+ * and the upload size check before the body is read (the multipart parser's own failures are
+ * answered by {@code vn.thidua.web.ProblemAdvice}: too large 413, cut off or malformed 400).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DossierProperties.class)
@@ -56,14 +51,10 @@ class DossierConfig {
 					FilterChain chain) throws ServletException, IOException {
 				if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/documents")
 						&& request.getContentLengthLong() > limit) {
-					response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-					response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-					response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 					response.setHeader("Connection", "close");
-					response.getWriter()
-						.write("{\"type\":\"DossierRefused\",\"field\":\"file\",\"message\":\"Tệp lớn hơn giới hạn "
-								+ DossierService.megabytes(properties.maxFileSize().toBytes())
-								+ " cho mỗi tệp; chưa lưu gì.\"}");
+					Problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, DossierService.FILE,
+							Messages.get("dossier.upload.too-large",
+									DossierService.megabytes(properties.maxFileSize().toBytes()))));
 					return;
 				}
 				chain.doFilter(request, response);
@@ -74,28 +65,6 @@ class DossierConfig {
 		registration.addUrlPatterns("/api/nominations/*");
 		registration.setOrder(2);
 		return registration;
-	}
-
-	/** The multipart parser's failures, which happen before any controller runs. */
-	@RestControllerAdvice
-	static class UploadErrors {
-
-		@ExceptionHandler(MaxUploadSizeExceededException.class)
-		ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("type", "DossierRefused", "field", "file", "message",
-						"Tệp lớn hơn giới hạn cho mỗi tệp; chưa lưu gì."));
-		}
-
-		@ExceptionHandler(MultipartException.class)
-		ResponseEntity<Map<String, Object>> broken(MultipartException ex) {
-			return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("type", "DossierRefused", "field", "file", "message",
-						"Tải lên bị gián đoạn hoặc không đúng dạng multipart (kind, file); chưa lưu gì, vui lòng tải lại."));
-		}
-
 	}
 
 }

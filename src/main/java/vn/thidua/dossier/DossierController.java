@@ -15,9 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +28,8 @@ import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationLookup;
 import vn.thidua.nomination.NominationLookup.Facts;
 import vn.thidua.identity.security.Actor;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The nomination dossier's API (HTTP Basic, or the Tasklist session for the «Hồ sơ» tab):
@@ -48,8 +48,6 @@ import vn.thidua.identity.security.Actor;
 class DossierController {
 
 	private static final Logger LOG = LoggerFactory.getLogger(DossierController.class);
-
-	static final String NOT_FOUND = "Không có đề nghị khen thưởng này, hoặc chị không có quyền xem hồ sơ của nó.";
 
 	private final NominationLookup nominations;
 
@@ -108,17 +106,14 @@ class DossierController {
 			@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
 		Facts nomination = readable(processInstanceId);
-		DossierKind dossierKind = dossier.kind(nomination, kind)
-			.orElseThrow(() -> new DossierRefused(400, "kind", kind == null || kind.isBlank()
-					? "«Loại tài liệu» (kind) là bắt buộc."
-					: "«Loại tài liệu» (kind) «" + kind + "» không thuộc hồ sơ của hình thức khen thưởng này."));
+		DossierKind dossierKind = dossier.requiredKind(nomination, kind);
 		if (!access.mayAdd(nomination, dossierKind, actor.id(), actor.groups())) {
-			throw new DossierRefused(403, "kind", dossierKind.board()
-					? "Chỉ Ban Thường vụ thêm «" + dossierKind.label() + "», khi đề nghị còn đang xét."
-					: "Chỉ người đang giữ bước chuẩn bị hoặc bổ sung hồ sơ của đề nghị này được thêm, thay tài liệu.");
+			throw new Refusal(HttpStatus.FORBIDDEN, "kind", dossierKind.board()
+					? Messages.get("dossier.add.board-only", dossierKind.label())
+					: Messages.get("dossier.add.step-holder-only"));
 		}
 		if (file == null) {
-			throw new DossierRefused(400, "file", "«Tệp» (file) là bắt buộc: chọn một tệp để tải lên.");
+			throw Refusal.badRequest(DossierService.FILE, Messages.get("dossier.file.missing"));
 		}
 		try (InputStream in = file.getInputStream()) {
 			Document added = dossier.add(nomination, kind, file.getOriginalFilename(), file.getSize(), in,
@@ -126,7 +121,7 @@ class DossierController {
 			return ResponseEntity.status(HttpStatus.CREATED).body(added);
 		}
 		catch (IOException ex) {
-			throw new DossierRefused(400, "file", "Tải lên bị gián đoạn; chưa lưu gì, vui lòng tải lại.");
+			throw Refusal.badRequest(DossierService.FILE, Messages.get("dossier.upload.interrupted"));
 		}
 	}
 
@@ -140,10 +135,10 @@ class DossierController {
 			id = Long.parseLong(documentId);
 		}
 		catch (NumberFormatException ex) {
-			throw new DossierRefused(404, null, "Không có tài liệu này trong hồ sơ.");
+			throw Refusal.notFound(Messages.get("dossier.document.not-found"));
 		}
 		DossierService.Opened opened = dossier.open(nomination, id)
-			.orElseThrow(() -> new DossierRefused(404, null, "Không có tài liệu này trong hồ sơ."));
+			.orElseThrow(() -> Refusal.notFound(Messages.get("dossier.document.not-found")));
 		Document d = opened.document();
 		boolean viewable = inline && (d.mediaType().equals(ContentTypes.PDF) || d.mediaType().startsWith("image/"));
 		response.setContentType(d.mediaType());
@@ -176,18 +171,9 @@ class DossierController {
 	private Facts readable(String processInstanceId) {
 		Optional<Facts> nomination = nominations.find(processInstanceId);
 		if (nomination.isEmpty() || !access.mayRead(nomination.get(), actor.id(), actor.groups())) {
-			throw new DossierRefused(404, null, NOT_FOUND);
+			throw Refusal.notFound(Messages.get("dossier.not-found"));
 		}
 		return nomination.get();
-	}
-
-	@ExceptionHandler(DossierRefused.class)
-	ResponseEntity<Map<String, Object>> refused(DossierRefused ex) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "DossierRefused");
-		body.put("message", ex.getMessage());
-		body.put("field", ex.field);
-		return ResponseEntity.status(ex.status).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 }

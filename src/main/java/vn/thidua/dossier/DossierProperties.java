@@ -3,6 +3,8 @@ package vn.thidua.dossier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import vn.thidua.web.Messages;
+
 /**
  * Limits of the nomination dossier ({@code thidua.dossier} in application.yaml).
  *
@@ -18,7 +20,7 @@ record DossierProperties(DataSize maxFileSize, DataSize maxDossierSize, DataSize
 		maxDossierSize = maxDossierSize == null ? DataSize.ofMegabytes(100) : maxDossierSize;
 		chunkSize = chunkSize == null ? DataSize.ofKilobytes(256) : chunkSize;
 		if (chunkSize.toBytes() < 8 * 1024 || chunkSize.toBytes() > 16 * 1024 * 1024) {
-			throw new IllegalStateException("thidua.dossier.chunk-size phải từ 8KB đến 16MB");
+			throw new IllegalStateException(Messages.get("dossier.chunk-size.invalid"));
 		}
 	}
 

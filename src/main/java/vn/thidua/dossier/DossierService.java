@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardCatalogue.DossierKind;
 import vn.thidua.nomination.NominationLookup.Facts;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The documents of a nomination's dossier: adding a version (type read from the bytes, limits,
@@ -39,6 +42,9 @@ class DossierService {
 	private static final Logger LOG = LoggerFactory.getLogger(DossierService.class);
 
 	static final int NAME_MAX = 255;
+
+	/** The multipart field of the upload, named by refusals about the file. */
+	static final String FILE = "file";
 
 	private final DocumentRepository documents;
 
@@ -105,9 +111,7 @@ class DossierService {
 	 */
 	Document add(Facts nomination, String kindCode, String rawFileName, long declaredSize, InputStream content,
 			String user) {
-		DossierKind kind = kind(nomination, kindCode).orElseThrow(() -> new DossierRefused(400, "kind",
-				kindCode == null || kindCode.isBlank() ? "«Loại tài liệu» (kind) là bắt buộc."
-						: "«Loại tài liệu» (kind) «" + kindCode + "» không thuộc hồ sơ của hình thức khen thưởng này."));
+		DossierKind kind = requiredKind(nomination, kindCode);
 		String fileName = checkFileName(rawFileName);
 		long maxFile = properties.maxFileSize().toBytes();
 		if (declaredSize > maxFile) {
@@ -147,8 +151,7 @@ class DossierService {
 				if (mediaType == null) {
 					mediaType = ContentTypes.detect(buffer, n);
 					if (!ContentTypes.acceptable(mediaType)) {
-						throw new DossierRefused(400, "file", "Tệp «" + fileName + "» không phải PDF, DOCX, XLSX, ODT, "
-								+ "JPEG hoặc PNG (nhận biết từ nội dung tệp, không theo tên).");
+						throw Refusal.badRequest(FILE, Messages.get("dossier.upload.unknown-type", fileName));
 					}
 					writer = store.create();
 				}
@@ -161,8 +164,7 @@ class DossierService {
 			}
 		}
 		catch (IOException ex) {
-			throw new DossierRefused(400, "file",
-					"Tải lên tệp «" + fileName + "» bị gián đoạn; chưa lưu gì, vui lòng tải lại.");
+			throw Refusal.badRequest(FILE, Messages.get("dossier.upload.interrupted-file", fileName));
 		}
 		if (size == 0) {
 			throw empty(fileName);
@@ -170,8 +172,7 @@ class DossierService {
 		if (ContentTypes.OOXML.equals(mediaType) || ContentTypes.DOCX.equals(mediaType)
 				|| ContentTypes.XLSX.equals(mediaType)) {
 			mediaType = parts.type()
-				.orElseThrow(() -> new DossierRefused(400, "file",
-						"Tệp «" + fileName + "» là gói Office nhưng không phải văn bản Word (DOCX) hay bảng tính Excel (XLSX)."));
+				.orElseThrow(() -> Refusal.badRequest(FILE, Messages.get("dossier.upload.other-office", fileName)));
 		}
 		String key = writer.finish();
 		Document document = new Document(0, nomination.processInstanceId(), kind.code(), kind.label(),
@@ -219,37 +220,43 @@ class DossierService {
 	 */
 	static String checkFileName(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw new DossierRefused(400, "file", "Tệp tải lên cần có tên tệp.");
+			throw Refusal.badRequest(FILE, Messages.get("dossier.file-name.missing"));
 		}
 		String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
 		if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.equals(".") || name.equals("..")) {
-			throw new DossierRefused(400, "file", "Tên tệp không được chứa đường dẫn (/, \\ hoặc ..): chỉ gửi tên tệp.");
+			throw Refusal.badRequest(FILE, Messages.get("dossier.file-name.path"));
 		}
 		boolean control = name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
 				|| Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
 				|| Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
 		if (control) {
-			throw new DossierRefused(400, "file", "Tên tệp không được chứa ký tự điều khiển.");
+			throw Refusal.badRequest(FILE, Messages.get("dossier.file-name.control"));
 		}
 		if (name.strip().length() != name.length() || name.length() > NAME_MAX) {
-			throw new DossierRefused(400, "file",
-					"Tên tệp phải dài không quá " + NAME_MAX + " ký tự và không bắt đầu, kết thúc bằng khoảng trắng.");
+			throw Refusal.badRequest(FILE, Messages.get("dossier.file-name.length", String.valueOf(NAME_MAX)));
 		}
 		return name;
 	}
 
-	private DossierRefused tooLarge(String fileName) {
-		return new DossierRefused(413, "file", "Tệp «" + fileName + "» lớn hơn giới hạn "
-				+ megabytes(properties.maxFileSize().toBytes()) + " cho mỗi tệp.");
+	/** The kind of the nomination's dossier named by the request, or 400 naming {@code kind}. */
+	DossierKind requiredKind(Facts nomination, String kindCode) {
+		return kind(nomination, kindCode).orElseThrow(() -> Refusal.badRequest("kind",
+				kindCode == null || kindCode.isBlank() ? Messages.get("dossier.kind.missing")
+						: Messages.get("dossier.kind.unknown", kindCode)));
 	}
 
-	private DossierRefused dossierFull() {
-		return new DossierRefused(413, "file", "Hồ sơ đã gần đạt giới hạn "
-				+ megabytes(properties.maxDossierSize().toBytes()) + " cho cả hồ sơ; tệp này không còn chỗ.");
+	private Refusal tooLarge(String fileName) {
+		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, FILE,
+				Messages.get("dossier.upload.file-too-large", fileName, megabytes(properties.maxFileSize().toBytes())));
 	}
 
-	private static DossierRefused empty(String fileName) {
-		return new DossierRefused(400, "file", "Tệp «" + fileName + "» rỗng (0 byte).");
+	private Refusal dossierFull() {
+		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, FILE,
+				Messages.get("dossier.upload.dossier-full", megabytes(properties.maxDossierSize().toBytes())));
+	}
+
+	private static Refusal empty(String fileName) {
+		return Refusal.badRequest(FILE, Messages.get("dossier.upload.empty", fileName));
 	}
 
 	static String megabytes(long bytes) {

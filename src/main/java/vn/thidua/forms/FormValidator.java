@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.thidua.forms.FormSchema.Field;
+import vn.thidua.web.Messages;
 
 /**
  * Checks submitted values against a form's rules, as form-js does in the browser: required,
@@ -29,6 +30,9 @@ import vn.thidua.forms.FormSchema.Field;
 public final class FormValidator {
 
 	static final int DEFAULT_MAX_LENGTH = 10_000;
+
+	/** The most rows a dynamic list may have. */
+	static final int MAX_ROWS = 500;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +57,7 @@ public final class FormValidator {
 			}
 			if (isEmpty(value)) {
 				if (field.required() && !field.conditional() && !field.readonly()) {
-					throw new FormValidationException(field.key(), name + " là bắt buộc, vui lòng nhập.");
+					throw new FormValidationException(field.key(), Messages.get("forms.required", name));
 				}
 				continue;
 			}
@@ -66,20 +70,21 @@ public final class FormValidator {
 			return;
 		}
 		if (!(value instanceof List<?> items)) {
-			throw new FormValidationException(field.key(), name + " phải là một danh sách.");
+			throw new FormValidationException(field.key(), Messages.get("forms.list.expected", name));
 		}
-		if (items.size() > 500) {
-			throw new FormValidationException(field.key(), name + " có tối đa 500 dòng.");
+		if (items.size() > MAX_ROWS) {
+			throw new FormValidationException(field.key(), Messages.get("forms.list.too-long", name, String.valueOf(MAX_ROWS)));
 		}
 		int row = 1;
 		for (Object item : items) {
 			if (!(item instanceof Map<?, ?> map)) {
-				throw new FormValidationException(field.key(), name + ", dòng " + row + ": dữ liệu không hợp lệ.");
+				throw new FormValidationException(field.key(), Messages.get("forms.list.row-invalid", name, String.valueOf(row)));
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> itemValues = (Map<String, Object>) map;
 			try {
-				validateFields(field.children(), itemValues, name + ", dòng " + row + ": ", options);
+				validateFields(field.children(), itemValues,
+						Messages.get("forms.list.row", name, String.valueOf(row)) + " ", options);
 			}
 			catch (FormValidationException inItem) {
 				// the variable a client sent is the list: name it, the message says which row and column
@@ -95,10 +100,10 @@ public final class FormValidator {
 			case "number" -> validateNumber(field, value, name);
 			case "checkbox" -> {
 				if (!(value instanceof Boolean checked)) {
-					throw new FormValidationException(field.key(), name + " phải là có hoặc không.");
+					throw new FormValidationException(field.key(), Messages.get("forms.checkbox.expected", name));
 				}
 				if (field.required() && !field.conditional() && !checked) {
-					throw new FormValidationException(field.key(), name + " là bắt buộc, vui lòng đánh dấu.");
+					throw new FormValidationException(field.key(), Messages.get("forms.checkbox.required", name));
 				}
 			}
 			case "datetime" -> validateDate(field, requireString(field, value, name), name);
@@ -106,10 +111,10 @@ public final class FormValidator {
 					options);
 			case "checklist", "taglist" -> {
 				if (!(value instanceof Collection<?> chosen)) {
-					throw new FormValidationException(field.key(), name + " phải là một danh sách lựa chọn.");
+					throw new FormValidationException(field.key(), Messages.get("forms.choices.expected", name));
 				}
 				if (field.required() && chosen.isEmpty()) {
-					throw new FormValidationException(field.key(), name + " là bắt buộc, vui lòng chọn.");
+					throw new FormValidationException(field.key(), Messages.get("forms.choices.required", name));
 				}
 				for (Object choice : chosen) {
 					requireOption(field, String.valueOf(choice), name, options);
@@ -122,14 +127,14 @@ public final class FormValidator {
 
 	private static String requireString(Field field, Object value, String name) {
 		if (!(value instanceof String s)) {
-			throw new FormValidationException(field.key(), name + " phải là văn bản.");
+			throw new FormValidationException(field.key(), Messages.get("forms.text.expected", name));
 		}
 		return s;
 	}
 
 	private static Object requireScalar(Field field, Object value, String name) {
 		if (value instanceof Map || value instanceof Collection) {
-			throw new FormValidationException(field.key(), name + " phải là một lựa chọn.");
+			throw new FormValidationException(field.key(), Messages.get("forms.choice.expected", name));
 		}
 		return value;
 	}
@@ -139,15 +144,15 @@ public final class FormValidator {
 		int max = field.maxLength() != null ? field.maxLength() : DEFAULT_MAX_LENGTH;
 		if (length > max) {
 			throw new FormValidationException(field.key(),
-					name + " dài tối đa " + max + " ký tự (đang có " + length + ").");
+					Messages.get("forms.text.too-long", name, String.valueOf(max), String.valueOf(length)));
 		}
 		if (field.minLength() != null && length < field.minLength()) {
-			throw new FormValidationException(field.key(), name + " phải có ít nhất " + field.minLength() + " ký tự.");
+			throw new FormValidationException(field.key(), Messages.get("forms.text.too-short", name, String.valueOf(field.minLength())));
 		}
 		if (field.pattern() != null) {
 			try {
 				if (!Pattern.compile(field.pattern()).matcher(text).matches()) {
-					throw new FormValidationException(field.key(), name + " không đúng định dạng.");
+					throw new FormValidationException(field.key(), Messages.get("forms.text.pattern", name));
 				}
 			}
 			catch (PatternSyntaxException ex) {
@@ -155,23 +160,23 @@ public final class FormValidator {
 			}
 		}
 		if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
-			throw new FormValidationException(field.key(), name + " có ký tự điều khiển không hợp lệ.");
+			throw new FormValidationException(field.key(), Messages.get("forms.text.control", name));
 		}
 	}
 
 	private static void validateNumber(Field field, Object value, String name) {
 		if (!(value instanceof Number number)) {
-			throw new FormValidationException(field.key(), name + " phải là một số.");
+			throw new FormValidationException(field.key(), Messages.get("forms.number.expected", name));
 		}
 		double d = number.doubleValue();
 		if (Double.isNaN(d) || Double.isInfinite(d)) {
-			throw new FormValidationException(field.key(), name + " phải là một số.");
+			throw new FormValidationException(field.key(), Messages.get("forms.number.expected", name));
 		}
 		if (field.min() != null && d < field.min()) {
-			throw new FormValidationException(field.key(), name + " phải từ " + format(field.min()) + " trở lên.");
+			throw new FormValidationException(field.key(), Messages.get("forms.number.too-small", name, format(field.min())));
 		}
 		if (field.max() != null && d > field.max()) {
-			throw new FormValidationException(field.key(), name + " không được lớn hơn " + format(field.max()) + ".");
+			throw new FormValidationException(field.key(), Messages.get("forms.number.too-large", name, format(field.max())));
 		}
 	}
 
@@ -199,15 +204,15 @@ public final class FormValidator {
 		}
 		catch (DateTimeParseException ex) {
 			throw new FormValidationException(field.key(),
-					name + " không phải là ngày hợp lệ (dạng năm-tháng-ngày, ví dụ 2027-01-15).");
+					Messages.get("forms.date.invalid", name));
 		}
 	}
 
 	private static void requireOption(Field field, String value, String name, Function<String, List<String>> options) {
 		List<String> allowed = field.valuesKey() != null ? options.apply(field.valuesKey()) : field.values();
 		if (!allowed.contains(value)) {
-			throw new FormValidationException(field.key(), name + ": giá trị «" + abbreviate(value)
-					+ "» không có trong danh sách được chọn.");
+			throw new FormValidationException(field.key(),
+					Messages.get("forms.choice.unknown", name, abbreviate(value)));
 		}
 	}
 
@@ -244,7 +249,7 @@ public final class FormValidator {
 				});
 			}
 			catch (JsonProcessingException ex) {
-				throw new FormValidationException(null, "Dữ liệu JSON không hợp lệ.");
+				throw new FormValidationException(null, Messages.get("forms.json.invalid"));
 			}
 		}
 		return value;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import vn.thidua.web.JsonShape;
+import vn.thidua.web.Messages;
 
 /**
  * The shape of a submitted value before anything parses it: a list or object (Tasklist sends them as
@@ -48,7 +49,7 @@ public final class SubmittedValues {
 			.findFirst()
 			.orElse(key);
 		return new FormValidationException(key,
-				"«" + label + "» có cấu trúc quá sâu hoặc quá lớn (tối đa " + MAX_DEPTH + " cấp lồng nhau).");
+				Messages.get("forms.value.too-deep", label, String.valueOf(MAX_DEPTH)));
 	}
 
 	private static int depth(Object value, int level) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -15,21 +14,20 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import vn.thidua.operations.DatabaseUnavailable;
+import vn.thidua.web.Problems;
 
 /**
- * Turns a {@link FormValidationException}, wherever the engine wrapped it (a task listener's
- * exception reaches the REST layer as a 500 "ENGINE-03051"), into HTTP 400 with the Vietnamese
- * message and the field: for {@code /engine-rest} (Jersey) and for the application's {@code /api}
- * (Spring MVC) alike.
+ * The engine's REST API ({@code /engine-rest}, Jersey): turns a {@link FormValidationException},
+ * wherever the engine wrapped it (a task listener's exception reaches the REST layer as a 500
+ * "ENGINE-03051"), into HTTP 400 with the Vietnamese message and the field, and an unreachable
+ * database into 503. The body keeps Camunda's error shape ({@code type}, {@code message}, {@code code},
+ * plus {@code field}) because Tasklist parses it; the application's own endpoints answer the same
+ * failure as problem details ({@code vn.thidua.web.ProblemAdvice}).
  */
 @Configuration(proxyBeanMethods = false)
 class ValidationErrorResponses {
@@ -77,12 +75,15 @@ class ValidationErrorResponses {
 		return Response.status(Response.Status.BAD_REQUEST).entity(body(ex)).type(MediaType.APPLICATION_JSON_TYPE).build();
 	}
 
-	/** 503 with the Vietnamese problem details while the database is unreachable (see {@link DatabaseUnavailable}). */
+	/**
+	 * 503 with the Vietnamese problem details while the database is unreachable (see
+	 * {@link DatabaseUnavailable}), with {@code message} for Tasklist.
+	 */
 	private static Response databaseUnavailable() {
 		return Response.status(DatabaseUnavailable.STATUS)
 			.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-			.entity(DatabaseUnavailable.body(null))
-			.type(DatabaseUnavailable.CONTENT_TYPE)
+			.entity(Problems.body(DatabaseUnavailable.problem(), true))
+			.type(Problems.CONTENT_TYPE)
 			.build();
 	}
 
@@ -120,25 +121,6 @@ class ValidationErrorResponses {
 		@Override
 		public Response toResponse(Throwable exception) {
 			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
-		}
-
-	}
-
-	/** The same answers for the application's own endpoints. */
-	@RestControllerAdvice
-	static class ApiErrors {
-
-		@ExceptionHandler(ProcessEngineException.class)
-		ResponseEntity<Map<String, Object>> engineError(ProcessEngineException ex) {
-			FormValidationException validation = find(ex);
-			if (validation != null) {
-				return ResponseEntity.badRequest().body(body(validation));
-			}
-			if (ex instanceof AuthorizationException) {
-				return ResponseEntity.status(HttpStatus.FORBIDDEN)
-					.body(Map.of("type", "AuthorizationException", "message", "Bạn không có quyền thực hiện việc này."));
-			}
-			throw ex;
 		}
 
 	}

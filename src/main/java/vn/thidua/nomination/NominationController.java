@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.security.Actor;
 import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}
@@ -59,7 +59,7 @@ class NominationController {
 			objections.lodge(processInstanceId, actor.id(), request == null ? null : request.reason());
 		}
 		catch (ObjectionService.Refused ex) {
-			throw new ResponseStatusException(HttpStatus.valueOf(ex.status), ex.getMessage());
+			throw new Refusal(HttpStatus.valueOf(ex.status), ex.field, ex.getMessage());
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(Map.of("message", Messages.get("nomination.objection.lodged")));
@@ -70,7 +70,7 @@ class NominationController {
 		Optional<NominationRepository.Row> nomination = nominations.find(processInstanceId);
 		Optional<Ward> ward = nomination.flatMap(n -> directory.ward(n.wardCode()));
 		if (nomination.isEmpty() || ward.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, Messages.get("nomination.not-found"));
+			throw Refusal.notFound(Messages.get("nomination.not-found"));
 		}
 		String wardCode = ward.get().code();
 		boolean councilChair = actor.id().equals(ward.get().council().chair());
@@ -78,7 +78,7 @@ class NominationController {
 				|| actor.inGroup(GroupIds.board(wardCode)) || actor.inGroup(GroupIds.chair(wardCode))
 				|| actor.inGroup(nomination.get().chapterGroup());
 		if (!entitled) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, Messages.get("nomination.votes.forbidden"));
+			throw Refusal.forbidden(Messages.get("nomination.votes.forbidden"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("processInstanceId", processInstanceId);

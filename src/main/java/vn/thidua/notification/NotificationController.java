@@ -3,8 +3,8 @@ package vn.thidua.notification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.security.Actor;
 import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
 
 /**
  * Admins' view of the outbox: {@code GET /api/notifications?status=FAILED} lists rows (newest first,
@@ -58,7 +58,8 @@ class NotificationController {
 			@RequestParam(defaultValue = "200") int limit) {
 		requireAdmin();
 		if (status != null && !STATUSES.contains(status)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, Messages.get("notification.status.invalid", String.join(", ", new java.util.TreeSet<>(STATUSES))));
+			throw Refusal.badRequest("status",
+					Messages.get("notification.status.invalid", String.join(", ", new TreeSet<>(STATUSES))));
 		}
 		int bounded = Math.max(1, Math.min(limit, 1000));
 		return outbox.list(status, bounded).stream().map(NotificationView::of).toList();
@@ -68,14 +69,14 @@ class NotificationController {
 	ResponseEntity<Void> retry(@PathVariable long id) {
 		requireAdmin();
 		if (!outbox.retry(id)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, Messages.get("notification.retry.not-failed"));
+			throw Refusal.conflict(Messages.get("notification.retry.not-failed"));
 		}
 		return ResponseEntity.noContent().build();
 	}
 
 	private void requireAdmin() {
 		if (!actor.inGroup(GroupIds.ADMINS)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, Messages.get("notification.admin-only"));
+			throw Refusal.forbidden(Messages.get("notification.admin-only"));
 		}
 	}
 

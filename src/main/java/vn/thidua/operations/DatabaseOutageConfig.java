@@ -1,23 +1,26 @@
 package vn.thidua.operations;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.thidua.web.Problems;
 
 /**
  * During a database outage every request to {@code /api}, {@code /engine-rest} and the web apps'
- * own API gets 503 with {@link DatabaseUnavailable#body}: this filter runs before the HTTP Basic
+ * own API gets 503 with {@link DatabaseUnavailable#problem}: this filter runs before the HTTP Basic
  * authentication (which itself reads the database) and turns an error that reaches it with an
  * unreachable database among its causes into that answer. Errors the engine REST API maps itself
  * are turned into the same answer by its exception mappers
@@ -27,9 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DatabaseOutageConfig {
 
 	@Bean
-	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper json) {
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
 		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
-				new DatabaseOutageFilter(json));
+				new DatabaseOutageFilter());
 		registration.setName("thidua-database-outage");
 		registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
 		// before thidua-rest-authentication (order 1)
@@ -40,12 +43,6 @@ class DatabaseOutageConfig {
 	static final class DatabaseOutageFilter extends OncePerRequestFilter {
 
 		private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
-
-		private final ObjectMapper json;
-
-		DatabaseOutageFilter(ObjectMapper json) {
-			this.json = json;
-		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -60,10 +57,10 @@ class DatabaseOutageConfig {
 				LOG.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
 						rootMessage(ex));
 				response.resetBuffer();
-				response.setStatus(DatabaseUnavailable.STATUS);
 				response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-				response.setContentType(DatabaseUnavailable.CONTENT_TYPE);
-				json.writeValue(response.getOutputStream(), DatabaseUnavailable.body(request.getRequestURI()));
+				ProblemDetail problem = DatabaseUnavailable.problem();
+				problem.setInstance(URI.create(request.getRequestURI()));
+				Problems.write(request, response, problem);
 			}
 		}
 

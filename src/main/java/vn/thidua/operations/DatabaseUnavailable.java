@@ -4,14 +4,16 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+
+import vn.thidua.web.Messages;
+import vn.thidua.web.Problems;
 
 /**
  * Recognises an error caused by the database being unreachable (stopped, restarting, the pool
@@ -25,13 +27,6 @@ public final class DatabaseUnavailable {
 	public static final int STATUS = 503;
 
 	public static final String RETRY_AFTER_SECONDS = "30";
-
-	public static final String CONTENT_TYPE = "application/problem+json;charset=UTF-8";
-
-	static final String TITLE = "Tạm thời không truy cập được cơ sở dữ liệu";
-
-	static final String DETAIL = "Cơ sở dữ liệu đang tạm ngừng hoặc khởi động lại. Những gì đã lưu trước đó không bị mất;"
-			+ " việc vừa gửi chưa được ghi nhận, vui lòng thử lại sau ít phút.";
 
 	/** HikariCP's message (without an SQL state) for a call on a connection it closed after a failure. */
 	private static final String HIKARI_CLOSED = "Connection is closed";
@@ -67,18 +62,11 @@ public final class DatabaseUnavailable {
 				|| state.equals("57P03"));
 	}
 
-	/** The problem-details body; {@code message} repeats the detail for Tasklist, which shows that field. */
-	public static Map<String, Object> body(String instance) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", TITLE);
-		body.put("status", STATUS);
-		body.put("detail", DETAIL);
-		if (instance != null) {
-			body.put("instance", instance);
-		}
-		body.put("message", DETAIL);
-		return body;
+	/** The problem: 503, «Tạm thời không truy cập được cơ sở dữ liệu», what was and was not saved. */
+	public static ProblemDetail problem() {
+		ProblemDetail problem = Problems.of(STATUS, null, Messages.get("operations.database-unavailable.detail"));
+		problem.setTitle(Messages.get("operations.database-unavailable.title"));
+		return problem;
 	}
 
 }

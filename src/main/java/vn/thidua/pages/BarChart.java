@@ -56,7 +56,7 @@ public record BarChart(String id, String title, List<String> series, List<Row> r
 
 	/**
 	 * @param values one array per row, one value per series
-	 * @param unit appended to each total, e.g. " ngày" (empty for counts)
+	 * @param unit appended to each total, e.g. « ngày» (empty for counts)
 	 */
 	public static BarChart of(String id, String title, List<String> series, List<String> labels,
 			List<double[]> values, String unit) {

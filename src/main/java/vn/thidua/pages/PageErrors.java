@@ -2,44 +2,44 @@ package vn.thidua.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Refusals of the pages as a page in the shared layout, with the status and a Vietnamese message. */
+import vn.thidua.web.Messages;
+import vn.thidua.web.Problems;
+
+/**
+ * Refusals of the pages as a page in the shared layout: the status and the Vietnamese sentence are
+ * those the API would answer ({@link Problems#from}), shown as HTML for the browser. Runs before the
+ * API's problem-details advice; an error that is no refusal propagates to the error page.
+ */
 @ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-	@ExceptionHandler(PageAccessDenied.class)
-	String denied(PageAccessDenied ex, HttpServletResponse response, Model model) {
-		response.setStatus(ex.status().value());
-		model.addAttribute("message", ex.getMessage());
+	@ExceptionHandler(Exception.class)
+	String refused(Exception ex, HttpServletResponse response, Model model) throws Exception {
+		ProblemDetail problem = Problems.from(ex, PageErrors::label);
+		if (problem == null) {
+			throw ex;
+		}
+		response.setStatus(problem.getStatus());
+		model.addAttribute("message", problem.getDetail());
 		return "pages/loi";
 	}
 
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	String badParameter(MethodArgumentTypeMismatchException ex, HttpServletResponse response, Model model) {
-		response.setStatus(400);
-		model.addAttribute("message", "Giá trị của «" + PageErrors.label(ex.getName()) + "» không hợp lệ.");
-		return "pages/loi";
-	}
-
-	@ExceptionHandler(MissingServletRequestParameterException.class)
-	String missing(MissingServletRequestParameterException ex, HttpServletResponse response, Model model) {
-		response.setStatus(400);
-		model.addAttribute("message", "Thiếu «" + PageErrors.label(ex.getParameterName()) + "».");
-		return "pages/loi";
-	}
-
+	/** A request parameter of the pages as people read it. */
 	static String label(String parameter) {
 		return switch (parameter) {
-			case "nam" -> "Năm";
-			case "ten" -> "Họ tên";
-			case "chi-hoi" -> "Chi hội";
-			case "hinh-thuc" -> "Hình thức khen thưởng";
-			case "trang-thai" -> "Trạng thái";
+			case "nam" -> Messages.get("pages.parameter.nam");
+			case "ten" -> Messages.get("pages.parameter.ten");
+			case "chi-hoi" -> Messages.get("pages.parameter.chi-hoi");
+			case "hinh-thuc" -> Messages.get("pages.parameter.hinh-thuc");
+			case "trang-thai" -> Messages.get("pages.parameter.trang-thai");
 			default -> parameter;
 		};
 	}

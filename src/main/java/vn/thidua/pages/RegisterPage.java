@@ -1,7 +1,5 @@
 package vn.thidua.pages;
 
-import vn.thidua.web.Xlsx;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,9 +9,6 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.thidua.award.Award;
-import vn.thidua.award.AwardAccess;
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardEntry;
@@ -30,12 +24,16 @@ import vn.thidua.award.AwardSheets;
 import vn.thidua.nomination.NominationHistory;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
+import vn.thidua.web.Downloads;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Refusal;
+import vn.thidua.web.Xlsx;
 
 /**
  * {@code /so-khen-thuong} (login): the award register with filters (year, chapter, award, status)
  * and a name search where accents are optional; {@code /so-khen-thuong/ca-nhan}: one person's
  * awards and nominations across years; {@code /so-khen-thuong/tai-ve.xlsx} and {@code .csv}: the
- * filtered register. Who sees what is the register API's rule ({@link AwardAccess}): the board,
+ * filtered register. Who sees what is the register API's rule ({@link PageAccess}): the board,
  * council and chair their ward, a chapter head her chapter.
  */
 @Controller
@@ -44,9 +42,11 @@ class RegisterPage {
 
 	static final int QUERY_MAX = 100;
 
+	static final int NAME_MAX = 200;
+
 	private final AwardRegister register;
 
-	private final AwardAccess access;
+	private final PageAccess pageAccess;
 
 	private final AwardCatalogue catalogue;
 
@@ -54,10 +54,10 @@ class RegisterPage {
 
 	private final OrganisationDirectory directory;
 
-	RegisterPage(AwardRegister register, AwardAccess access, AwardCatalogue catalogue, NominationHistory nominations,
-			OrganisationDirectory directory) {
+	RegisterPage(AwardRegister register, PageAccess pageAccess, AwardCatalogue catalogue,
+			NominationHistory nominations, OrganisationDirectory directory) {
 		this.register = register;
-		this.access = access;
+		this.pageAccess = pageAccess;
 		this.catalogue = catalogue;
 		this.nominations = nominations;
 		this.directory = directory;
@@ -72,13 +72,9 @@ class RegisterPage {
 	}
 
 	@GetMapping("/so-khen-thuong")
-	String register(@RequestParam(name = "nam", required = false) Integer year,
-			@RequestParam(name = "chi-hoi", required = false) String chapter,
-			@RequestParam(name = "hinh-thuc", required = false) String award,
-			@RequestParam(name = "trang-thai", required = false) String status,
-			@RequestParam(name = "ten", required = false) String name, HttpServletRequest request, Model model) {
-		Scope scope = scope(request);
-		Filter filter = check(new Filter(year, blank(chapter), blank(award), blank(status), blank(name)), scope);
+	String register(HttpServletRequest request, Model model) {
+		Scope scope = pageAccess.register(request);
+		Filter filter = filter(request, scope);
 		List<AwardEntry> rows = rows(scope, filter);
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", rows);
@@ -96,26 +92,18 @@ class RegisterPage {
 	}
 
 	@GetMapping("/so-khen-thuong/tai-ve.xlsx")
-	ResponseEntity<byte[]> xlsx(@RequestParam(name = "nam", required = false) Integer year,
-			@RequestParam(name = "chi-hoi", required = false) String chapter,
-			@RequestParam(name = "hinh-thuc", required = false) String award,
-			@RequestParam(name = "trang-thai", required = false) String status,
-			@RequestParam(name = "ten", required = false) String name, HttpServletRequest request) {
-		Scope scope = scope(request);
-		Filter filter = check(new Filter(year, blank(chapter), blank(award), blank(status), blank(name)), scope);
-		return download(AwardSheets.xlsx(rows(scope, filter)), Xlsx.MEDIA_TYPE, "so-khen-thuong", year, "xlsx");
+	ResponseEntity<byte[]> xlsx(HttpServletRequest request) {
+		Scope scope = pageAccess.register(request);
+		Filter filter = filter(request, scope);
+		return Downloads.attachment(Xlsx.MEDIA_TYPE, fileName("so-khen-thuong", filter.year(), "xlsx"),
+				AwardSheets.xlsx(rows(scope, filter)));
 	}
 
 	@GetMapping("/so-khen-thuong/tai-ve.csv")
-	ResponseEntity<byte[]> csv(@RequestParam(name = "nam", required = false) Integer year,
-			@RequestParam(name = "chi-hoi", required = false) String chapter,
-			@RequestParam(name = "hinh-thuc", required = false) String award,
-			@RequestParam(name = "trang-thai", required = false) String status,
-			@RequestParam(name = "ten", required = false) String name, HttpServletRequest request) {
-		Scope scope = scope(request);
-		Filter filter = check(new Filter(year, blank(chapter), blank(award), blank(status), blank(name)), scope);
-		return download(AwardSheets.csv(rows(scope, filter)).getBytes(StandardCharsets.UTF_8),
-				new MediaType("text", "csv", StandardCharsets.UTF_8), "so-khen-thuong", year, "csv");
+	ResponseEntity<byte[]> csv(HttpServletRequest request) {
+		Scope scope = pageAccess.register(request);
+		Filter filter = filter(request, scope);
+		return AwardSheets.csv(fileName("so-khen-thuong", filter.year(), "csv"), rows(scope, filter));
 	}
 
 	/** A person's page: the same normalised name in the same chapter, every year. */
@@ -125,14 +113,13 @@ class RegisterPage {
 	@GetMapping("/so-khen-thuong/ca-nhan")
 	String person(@RequestParam(name = "ten") String name, @RequestParam(name = "chi-hoi") String chapter,
 			HttpServletRequest request, Model model) {
-		Scope scope = scope(request);
-		if (name.isBlank() || name.length() > 200) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Họ tên» là bắt buộc (tối đa 200 ký tự).");
+		Scope scope = pageAccess.register(request);
+		if (name.isBlank() || name.length() > NAME_MAX) {
+			throw Refusal.badRequest("ten", Messages.get("pages.person.name-invalid", String.valueOf(NAME_MAX)));
 		}
 		ChapterRef ref = directory.chapterByGroup(chapter)
 			.filter(c -> scope.wards().contains(c.ward().code()) || scope.chapters().contains(c.groupId()))
-			.orElseThrow(() -> new PageAccessDenied(HttpStatus.FORBIDDEN,
-					"Chị không có quyền xem hồ sơ khen thưởng của chi hội này."));
+			.orElseThrow(() -> Refusal.forbidden(Messages.get("pages.person.chapter-forbidden")));
 		String key = NominationHistory.normalisedName(name);
 		List<AwardEntry> awards = register.list(scope.wards(), scope.chapters(), null, chapter)
 			.stream()
@@ -144,9 +131,12 @@ class RegisterPage {
 			.toList();
 		List<PersonRow> rows = new ArrayList<>();
 		for (AwardEntry a : awards) {
-			rows.add(new PersonRow(a.periodYear(), "Khen thưởng", a.awardName(), AwardSheets.statusLabel(a.currentStatus()),
-					a.decisionNumber() == null ? "" : a.decisionNumber()
-							+ (a.decisionDate() == null ? "" : " ngày " + a.decisionDate().format(Dates.DAY)),
+			rows.add(new PersonRow(a.periodYear(), Messages.get("pages.person.kind.award"), a.awardName(),
+					AwardSheets.statusLabel(a.currentStatus()),
+					a.decisionNumber() == null ? ""
+							: a.decisionDate() == null ? a.decisionNumber()
+									: Messages.get("pages.person.decision", a.decisionNumber(),
+											a.decisionDate().format(Dates.DAY)),
 					a.issuerName()));
 		}
 		java.util.Set<String> awardedInstances = new java.util.HashSet<>();
@@ -155,8 +145,9 @@ class RegisterPage {
 			if (awardedInstances.contains(n.processInstanceId())) {
 				continue; // the award row above is this nomination's outcome
 			}
-			rows.add(new PersonRow(n.periodYear(), "Đề nghị", catalogue.find(n.awardCode()).map(Award::name)
-				.orElse(n.awardCode()), n.statusLabel(), "", "Đề nghị ngày " + n.createdAt().format(Dates.DAY)));
+			rows.add(new PersonRow(n.periodYear(), Messages.get("pages.person.kind.nomination"),
+					catalogue.find(n.awardCode()).map(Award::name).orElse(n.awardCode()), n.statusLabel(), "",
+					Messages.get("pages.person.nominated-on", n.createdAt().format(Dates.DAY))));
 		}
 		rows.sort(Comparator.comparingInt(PersonRow::year).reversed().thenComparing(PersonRow::kind));
 		String display = !awards.isEmpty() ? awards.get(awards.size() - 1).nomineeName()
@@ -168,31 +159,31 @@ class RegisterPage {
 		return "pages/ca-nhan";
 	}
 
-	private Scope scope(HttpServletRequest request) {
-		PageUser user = PageUser.of(request);
-		Scope scope = access.scope(user.id(), user.groups());
-		if (scope.empty()) {
-			throw new PageAccessDenied(HttpStatus.FORBIDDEN,
-					"Chị không có quyền xem sổ khen thưởng (dành cho Ban Thường vụ, Hội đồng thi đua, Chủ tịch Hội và chi hội trưởng).");
+	/** The filters of the request ({@code nam}, {@code chi-hoi}, {@code hinh-thuc}, {@code trang-thai}, {@code ten}), checked. */
+	private Filter filter(HttpServletRequest request, Scope scope) {
+		String yearText = blank(request.getParameter("nam"));
+		Integer year = null;
+		if (yearText != null) {
+			try {
+				year = PageAccess.year(Integer.parseInt(yearText));
+			}
+			catch (NumberFormatException ex) {
+				throw Refusal.badRequest("nam", Messages.get("problem.parameter.invalid", PageErrors.label("nam")));
+			}
 		}
-		return scope;
-	}
-
-	private Filter check(Filter f, Scope scope) {
-		if (f.year() != null && (f.year() < 1945 || f.year() > 2200)) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Năm» không hợp lệ.");
-		}
+		Filter f = new Filter(year, blank(request.getParameter("chi-hoi")), blank(request.getParameter("hinh-thuc")),
+				blank(request.getParameter("trang-thai")), blank(request.getParameter("ten")));
 		if (f.chapter() != null && chapters(scope).stream().noneMatch(o -> o.value().equals(f.chapter()))) {
-			throw new PageAccessDenied(HttpStatus.FORBIDDEN, "Chị không có quyền xem sổ khen thưởng của chi hội này.");
+			throw Refusal.forbidden(Messages.get("pages.register.chapter-forbidden"));
 		}
 		if (f.award() != null && catalogue.find(f.award()).isEmpty()) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Hình thức khen thưởng» không có trong danh mục.");
+			throw Refusal.badRequest("hinh-thuc", Messages.get("pages.register.award-unknown"));
 		}
 		if (f.status() != null && !AwardSheets.statuses().contains(f.status())) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Trạng thái» không hợp lệ.");
+			throw Refusal.badRequest("trang-thai", Messages.get("pages.register.status-invalid"));
 		}
 		if (f.name() != null && f.name().length() > QUERY_MAX) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Họ tên» dài quá " + QUERY_MAX + " ký tự.");
+			throw Refusal.badRequest("ten", Messages.get("pages.register.query-too-long", String.valueOf(QUERY_MAX)));
 		}
 		return f;
 	}
@@ -234,12 +225,9 @@ class RegisterPage {
 		return q;
 	}
 
-	static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name, Integer year, String extension) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"" + name + (year == null ? "" : "-" + year) + "." + extension + "\"")
-			.body(body);
+	/** {@code name-2026.xlsx}, or {@code name.xlsx} without a year. */
+	static String fileName(String name, Integer year, String extension) {
+		return name + (year == null ? "" : "-" + year) + "." + extension;
 	}
 
 	private static String blank(String s) {

@@ -1,6 +1,5 @@
 package vn.thidua.pages;
 
-import vn.thidua.web.Xlsx;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,14 +13,12 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.thidua.award.AwardAccess;
 import vn.thidua.award.AwardAccess.Scope;
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
@@ -30,6 +27,9 @@ import vn.thidua.nomination.NominationHistory;
 import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.rollout.RolloutOverview;
+import vn.thidua.web.Downloads;
+import vn.thidua.web.Messages;
+import vn.thidua.web.Xlsx;
 
 /**
  * {@code /thong-ke} (login: the ward's board, chair and council): awards by year and kind and by
@@ -46,7 +46,7 @@ class StatisticsPage {
 
 	private final AwardRegister register;
 
-	private final AwardAccess access;
+	private final PageAccess pageAccess;
 
 	private final NominationHistory nominations;
 
@@ -54,10 +54,10 @@ class StatisticsPage {
 
 	private final OrganisationDirectory directory;
 
-	StatisticsPage(AwardRegister register, AwardAccess access, NominationHistory nominations, RolloutOverview rollouts,
+	StatisticsPage(AwardRegister register, PageAccess pageAccess, NominationHistory nominations, RolloutOverview rollouts,
 			OrganisationDirectory directory) {
 		this.register = register;
-		this.access = access;
+		this.pageAccess = pageAccess;
 		this.nominations = nominations;
 		this.rollouts = rollouts;
 		this.directory = directory;
@@ -76,7 +76,7 @@ class StatisticsPage {
 
 	@GetMapping("/thong-ke")
 	String page(@RequestParam(name = "nam", required = false) Integer year, HttpServletRequest request, Model model) {
-		Scope scope = scope(request);
+		Scope scope = pageAccess.wards(request);
 		List<AwardEntry> all = register.list(scope.wards(), Set.of(), null, null);
 		List<AwardEntry> inEffect = all.stream().filter(a -> IN_EFFECT.contains(a.currentStatus())).toList();
 		int chosen = year(year, all);
@@ -113,10 +113,12 @@ class StatisticsPage {
 			byYearRows.add(new TableRow(String.valueOf(y), cells));
 		}
 		List<String> byYearHeader = new ArrayList<>(kinds);
-		byYearHeader.add("Tổng");
+		byYearHeader.add(Messages.get("pages.statistics.total"));
 		model.addAttribute("byYearChart",
-				BarChart.of("bieu-do-theo-nam", "Khen thưởng theo năm và hình thức", kinds, yearLabels, byYear, ""));
-		model.addAttribute("byYearTable", new Table("Số khen thưởng theo năm và hình thức", byYearHeader, byYearRows));
+				BarChart.of("bieu-do-theo-nam", Messages.get("pages.statistics.by-year.chart"), kinds, yearLabels, byYear,
+						""));
+		model.addAttribute("byYearTable",
+				new Table(Messages.get("pages.statistics.by-year.table"), byYearHeader, byYearRows));
 
 		// by chapter, in the chosen year
 		Map<String, Integer> byChapter = new LinkedHashMap<>();
@@ -129,9 +131,13 @@ class StatisticsPage {
 			}
 		}
 		List<double[]> chapterValues = byChapter.values().stream().map(n -> new double[] { n }).toList();
-		model.addAttribute("byChapterChart", BarChart.of("bieu-do-theo-chi-hoi", "Khen thưởng theo chi hội năm " + chosen,
-				List.of("Khen thưởng"), List.copyOf(byChapter.keySet()), chapterValues, ""));
-		model.addAttribute("byChapterTable", new Table("Số khen thưởng theo chi hội năm " + chosen, List.of("Số khen thưởng"),
+		String chosenYear = String.valueOf(chosen);
+		model.addAttribute("byChapterChart",
+				BarChart.of("bieu-do-theo-chi-hoi", Messages.get("pages.statistics.by-chapter.chart", chosenYear),
+						List.of(Messages.get("pages.statistics.by-chapter.series")), List.copyOf(byChapter.keySet()),
+						chapterValues, ""));
+		model.addAttribute("byChapterTable", new Table(Messages.get("pages.statistics.by-chapter.table", chosenYear),
+				List.of(Messages.get("pages.statistics.by-chapter.column")),
 				byChapter.entrySet().stream().map(e -> new TableRow(e.getKey(), List.of(e.getValue().toString()))).toList()));
 
 		// rollout progress
@@ -141,8 +147,8 @@ class StatisticsPage {
 			rollouts.latest(wardCode).ifPresent(p -> {
 				List<double[]> counts = p.states().stream().map(s -> new double[] { p.count(s) }).toList();
 				wardRollouts.add(new WardRollout(wardName, p, BarChart.of("bieu-do-trien-khai-" + wardCode,
-						"Tiến độ triển khai năm " + p.year() + ": số chi hội theo bước", List.of("Chi hội"), p.states(),
-						counts, "")));
+						Messages.get("pages.statistics.rollout.chart", String.valueOf(p.year())),
+						List.of(Messages.get("pages.statistics.column.chapter")), p.states(), counts, "")));
 			});
 		}
 		model.addAttribute("rollouts", wardRollouts);
@@ -171,19 +177,20 @@ class StatisticsPage {
 			dayRows.add(new TableRow(String.valueOf(y),
 					List.of(String.valueOf(list.size()), BarChart.format(Math.round(avg * 10) / 10.0), String.valueOf(max))));
 		});
-		model.addAttribute("daysChart", BarChart.of("bieu-do-thoi-gian", "Thời gian từ đề nghị đến quyết định (trung bình, ngày)",
-				List.of("Số ngày"), dayLabels, dayValues, " ngày"));
-		model.addAttribute("daysTable", new Table("Thời gian từ đề nghị đến quyết định",
-				List.of("Số hồ sơ", "Trung bình (ngày)", "Lâu nhất (ngày)"), dayRows));
+		model.addAttribute("daysChart", BarChart.of("bieu-do-thoi-gian", Messages.get("pages.statistics.days.chart"),
+				List.of(Messages.get("pages.statistics.days.series")), dayLabels, dayValues,
+				" " + Messages.get("pages.statistics.days.unit")));
+		model.addAttribute("daysTable", new Table(Messages.get("pages.statistics.days.table"),
+				List.of(Messages.get("pages.statistics.days.count"), Messages.get("pages.statistics.days.average"),
+						Messages.get("pages.statistics.days.longest")),
+				dayRows));
 		return "pages/thong-ke";
 	}
 
 	@GetMapping("/thong-ke/bao-cao-nam.xlsx")
 	ResponseEntity<byte[]> yearEnd(@RequestParam(name = "nam") int year, HttpServletRequest request) {
-		Scope scope = scope(request);
-		if (year < 1945 || year > 2200) {
-			throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Năm» không hợp lệ.");
-		}
+		Scope scope = pageAccess.wards(request);
+		PageAccess.year(year);
 		List<AwardEntry> rows = register.list(scope.wards(), Set.of(), year, null);
 		List<AwardEntry> inEffect = rows.stream().filter(a -> IN_EFFECT.contains(a.currentStatus())).toList();
 		Map<String, int[]> byKind = new LinkedHashMap<>();
@@ -199,7 +206,7 @@ class StatisticsPage {
 			individuals += e.getValue()[0];
 			collectives += e.getValue()[1];
 		}
-		kindRows.add(List.of("Tổng cộng", individuals, collectives, individuals + collectives));
+		kindRows.add(List.of(Messages.get("pages.statistics.grand-total"), individuals, collectives, individuals + collectives));
 		Map<String, int[]> byChapter = new LinkedHashMap<>();
 		directory.chapters()
 			.filter(c -> scope.wards().contains(c.ward().code()))
@@ -215,33 +222,31 @@ class StatisticsPage {
 			rollouts.latest(wardCode).filter(p -> p.year() == year).ifPresent(p -> p.chapters()
 				.forEach(c -> rolloutRows.add(List.of(c.chapterName(), c.stateLabel(), String.join("; ", c.overdue())))));
 		}
+		String chapter = Messages.get("pages.statistics.column.chapter");
+		String individual = Messages.get("pages.statistics.column.individual");
+		String collective = Messages.get("pages.statistics.column.collective");
+		String total = Messages.get("pages.statistics.total");
 		byte[] body = Xlsx.write(List.of(
-				new Xlsx.Table("Tổng hợp theo hình thức", List.of("Hình thức khen thưởng", "Cá nhân", "Tập thể", "Tổng"),
-						kindRows),
-				new Xlsx.Table("Theo chi hội", List.of("Chi hội", "Cá nhân", "Tập thể", "Tổng"), chapterRows),
-				new Xlsx.Table("Đề nghị cấp trên", List.of("Năm", "Số đề nghị gửi cấp trên"),
+				new Xlsx.Table(Messages.get("pages.statistics.sheet.by-kind"),
+						List.of(Messages.get("pages.statistics.column.award"), individual, collective, total), kindRows),
+				new Xlsx.Table(Messages.get("pages.statistics.sheet.by-chapter"),
+						List.of(chapter, individual, collective, total), chapterRows),
+				new Xlsx.Table(Messages.get("pages.statistics.sheet.recommended"),
+						List.of(Messages.get("pages.statistics.column.year"),
+								Messages.get("pages.statistics.column.recommended")),
 						List.of(List.of(year, recommended))),
-				new Xlsx.Table("Tiến độ triển khai", List.of("Chi hội", "Bước hiện tại", "Quá hạn"), rolloutRows),
+				new Xlsx.Table(Messages.get("pages.statistics.sheet.rollout"),
+						List.of(chapter, Messages.get("pages.statistics.column.step"),
+								Messages.get("pages.statistics.column.overdue")),
+						rolloutRows),
 				AwardSheets.table(rows)));
-		return RegisterPage.download(body, Xlsx.MEDIA_TYPE, "bao-cao-tong-hop-khen-thuong", year, "xlsx");
-	}
-
-	private Scope scope(HttpServletRequest request) {
-		PageUser user = PageUser.of(request);
-		Scope scope = access.scope(user.id(), user.groups());
-		if (scope.wards().isEmpty()) {
-			throw new PageAccessDenied(HttpStatus.FORBIDDEN,
-					"Trang thống kê dành cho Ban Thường vụ, Chủ tịch Hội và Hội đồng thi đua – khen thưởng.");
-		}
-		return scope;
+		return Downloads.attachment(Xlsx.MEDIA_TYPE,
+				RegisterPage.fileName("bao-cao-tong-hop-khen-thuong", year, "xlsx"), body);
 	}
 
 	private static int year(Integer asked, List<AwardEntry> all) {
 		if (asked != null) {
-			if (asked < 1945 || asked > 2200) {
-				throw new PageAccessDenied(HttpStatus.BAD_REQUEST, "«Năm» không hợp lệ.");
-			}
-			return asked;
+			return PageAccess.year(asked);
 		}
 		return all.stream().mapToInt(AwardEntry::periodYear).max().orElse(LocalDate.now().getYear());
 	}

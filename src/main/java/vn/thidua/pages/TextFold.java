@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Vietnamese text without its accents, for searches where accents are optional: "Trần Thị" and
+ * Vietnamese text without its accents, for searches where accents are optional: «Trần Thị» and
  * "tran thi" fold to the same "tran thi" (đ becomes d; case and repeated spaces do not count).
  * The same Java code folds the stored names and the query, so the search behaves alike on H2 and
  * PostgreSQL.

@@ -4,9 +4,10 @@ import java.util.List;
 
 import vn.thidua.identity.organisation.Organisation;
 import vn.thidua.identity.organisation.Organisation.Ward;
+import vn.thidua.web.Messages;
 
 /**
- * What the Camunda web apps show as product and organisation name: "Thi đua" and the ward union
+ * What the Camunda web apps show as product and organisation name: «Thi đua» and the ward union
  * of the organisation file (or the city union when the file holds several wards).
  *
  * @param appName the product name users know
@@ -14,7 +15,7 @@ import vn.thidua.identity.organisation.Organisation.Ward;
  */
 record TasklistBranding(String appName, String organisationName) {
 
-	static final String APP_NAME = "Thi đua";
+	static final String APP_NAME = Messages.get("app.name");
 
 	static TasklistBranding of(Organisation organisation) {
 		List<Ward> wards = organisation.wards();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,7 +28,8 @@ import org.springframework.web.context.request.WebRequest;
  * one keystroke in a work-item row the task can never be completed. The replacement counts only
  * real messages.</li>
  * <li>{@code lib/deps.js} (form-js, shared by the apps): the validation messages and the few words
- * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse"), in Vietnamese.
+ * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse"), in Vietnamese
+ * ({@value #FORM_JS_PATCHES}).
  * Date fields read and write dd/mm/yyyy, as Tasklist shows dates, instead of the browser
  * language's order (mm/dd/yyyy in an English browser).</li>
  * </ul>
@@ -46,27 +48,14 @@ class WebappScriptPatches {
 					"var t=function hasMessage(v){return Array.isArray(v)?v.some(hasMessage)"
 							+ ":v!==null&&typeof v===\"object\"?Object.keys(v).some(function(k){return hasMessage(v[k])}):!!v}(e.errors);")));
 
-	static final PatchedScript FORM_JS = new PatchedScript("lib/deps.js", List.of(
-			new Replacement("i.push(`Field must match pattern ${t.pattern}.`)", "i.push(\"Giá trị không đúng định dạng yêu cầu.\")"),
-			new Replacement("i.push(\"Field is required.\")", "i.push(\"Trường này bắt buộc.\")"),
-			new Replacement("i.push(`Field must have minimum value of ${t.min}.`)", "i.push(`Giá trị nhỏ nhất là ${t.min}.`)"),
-			new Replacement("i.push(`Field must have maximum value of ${t.max}.`)", "i.push(`Giá trị lớn nhất là ${t.max}.`)"),
-			new Replacement("i.push(`Field must have minimum length of ${t.minLength}.`)",
-					"i.push(`Cần ít nhất ${t.minLength} ký tự.`)"),
-			new Replacement("i.push(`Field must have maximum length of ${t.maxLength}.`)",
-					"i.push(`Không quá ${t.maxLength} ký tự.`)"),
-			new Replacement("i.push(\"Field must be a valid  international phone number. (e.g. +4930664040900)\")",
-					"i.push(\"Số điện thoại chưa đúng (ví dụ: +84912345678).\")"),
-			new Replacement("i.push(\"Field must be a valid email.\")", "i.push(\"Địa chỉ thư điện tử chưa đúng.\")"),
-			new Replacement("children:_||\"Select\"}", "children:_||\"Chọn\"}"),
-			new Replacement("value:h,placeholder:\"Search\",", "value:h,placeholder:\"Tìm\","),
-			new Replacement("value:v,placeholder:t||d?void 0:\"Search\",", "value:v,placeholder:t||d?void 0:\"Tìm\","),
-			new Replacement("\" \",\"Add new\"]", "\" \",\"Thêm dòng\"]"),
-			new Replacement("`Expand all (${m.length})`", "`Mở rộng tất cả (${m.length})`"),
-			new Replacement("children:[a.jsx(Vr,{}),\" \",\"Collapse\"]", "children:[a.jsx(Vr,{}),\" \",\"Thu gọn\"]"),
-			// date fields: day/month/year with leading zeros (as Tasklist shows dates), whatever the browser's language
-			new Replacement("function wt(e=\"default\"){return new Intl.DateTimeFormat(e)",
-					"function wt(e=\"en-GB\"){return new Intl.DateTimeFormat(e)")));
+	/**
+	 * The form-js replacements live in {@value #FORM_JS_PATCHES}, each vendor text beside its
+	 * Vietnamese replacement, unescaped: the words people read stay out of Java, and the exact
+	 * texts are easier to compare with the vendor script there than as Java string literals.
+	 */
+	static final String FORM_JS_PATCHES = "tasklist/form-js-patches.txt";
+
+	static final PatchedScript FORM_JS = new PatchedScript("lib/deps.js", Replacement.read(FORM_JS_PATCHES));
 
 	private static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
 
@@ -86,6 +75,31 @@ class WebappScriptPatches {
 
 	/** One literal text of a vendor script and what it becomes. */
 	record Replacement(String find, String replace) {
+
+		/** The replacements of a resource: a {@code "- "} line (the vendor text), then its {@code "+ "} line. */
+		static List<Replacement> read(String resource) {
+			List<Replacement> replacements = new ArrayList<>();
+			String find = null;
+			try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+					if (line.startsWith("- ")) {
+						find = line.substring(2);
+					}
+					else if (line.startsWith("+ ") && find != null) {
+						replacements.add(new Replacement(find, line.substring(2)));
+						find = null;
+					}
+					else if (!line.isBlank() && !line.startsWith("#")) {
+						throw new IllegalStateException(resource + ": a line is neither «- », «+ » nor a comment: " + line);
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(resource + " not found", ex);
+			}
+			return List.copyOf(replacements);
+		}
+
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -33,7 +32,8 @@ public final class CsvExport {
 	public static String write(String[] header, List<List<Object>> rows) {
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
-		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
+		try (CSVPrinter printer = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setHeader(header).get())) {
 			for (List<Object> row : rows) {
 				printer.printRecord(row.stream().map(CsvExport::cell).toList());
 			}
@@ -46,13 +46,13 @@ public final class CsvExport {
 
 	/** The table as a download named {@code fileName}. */
 	public static ResponseEntity<byte[]> download(String fileName, String[] header, List<List<Object>> rows) {
-		return ResponseEntity.ok()
-			.contentType(TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-			.body(write(header, rows).getBytes(StandardCharsets.UTF_8));
+		return Downloads.attachment(TEXT_CSV, fileName, write(header, rows).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Whether the request asks for CSV: {@code format=csv}, or an Accept header naming text/csv. */
+	/**
+	 * The content negotiation of every endpoint that answers JSON or CSV: whether the request asks
+	 * for CSV, by {@code format=csv} or, without {@code format}, an Accept header naming text/csv.
+	 */
 	public static boolean wanted(String format, String accept) {
 		return "csv".equalsIgnoreCase(format)
 				|| (format == null && accept != null && accept.toLowerCase().contains("text/csv"));

@@ -58,22 +58,25 @@ class RequestLimits {
 				return;
 			}
 			if (request.getContentLengthLong() > maxBytes) {
-				Problems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null,
-						"Dữ liệu gửi lên quá lớn (tối đa " + maxBytes / 1024 + " KB).");
+				tooLarge(request, response);
 				return;
 			}
 			byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
 			if (body.length > maxBytes) {
-				Problems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null,
-						"Dữ liệu gửi lên quá lớn (tối đa " + maxBytes / 1024 + " KB).");
+				tooLarge(request, response);
 				return;
 			}
 			if (JsonShape.depth(new String(body, StandardCharsets.UTF_8)) > MAX_DEPTH) {
-				Problems.write(response, HttpServletResponse.SC_BAD_REQUEST, null,
-						"Dữ liệu gửi lên có cấu trúc lồng nhau quá sâu (tối đa " + MAX_DEPTH + " cấp).");
+				Problems.write(request, response, Problems.of(HttpServletResponse.SC_BAD_REQUEST, null,
+						Messages.get("web.request.too-deep", String.valueOf(MAX_DEPTH))));
 				return;
 			}
 			chain.doFilter(new CachedBody(request, body), response);
+		}
+
+		private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			Problems.write(request, response, Problems.of(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, null,
+					Messages.get("web.request.too-large", String.valueOf(maxBytes / 1024))));
 		}
 
 		private static byte[] readAtMost(InputStream in, int limit) throws IOException {

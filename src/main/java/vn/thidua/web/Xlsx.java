@@ -74,7 +74,7 @@ public final class Xlsx {
 							cell.setCellStyle(dateTime);
 						}
 						else if (v instanceof Boolean b) {
-							cell.setCellValue(b ? "Có" : "Không");
+							cell.setCellValue(b ? Messages.get("web.xlsx.yes") : Messages.get("web.xlsx.no"));
 						}
 						else {
 							cell.setCellValue(v.toString());

@@ -88,7 +88,8 @@ class DossierIntegrationTest {
 		assertThat(collective.get(2).get("required").asBoolean()).isTrue();
 		Http.Reply unknown = http.get("head2", "/api/document-kinds?award=KHONG_CO");
 		assertThat(unknown.status()).isEqualTo(400);
-		assertThat(unknown.json().get("message").asText()).contains("«Hình thức khen thưởng»");
+		assertThat(unknown.json().get("detail").asText()).contains("«Hình thức khen thưởng»");
+		assertThat(unknown.json().get("field").asText()).isEqualTo("award");
 	}
 
 	@Test

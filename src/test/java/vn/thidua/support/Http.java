@@ -27,8 +27,12 @@ public final class Http {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	/** A response: status and body (parsed as JSON when it is JSON). */
-	public record Reply(int status, String body, String location) {
+	/** A response: status and body (parsed as JSON when it is JSON), redirect target, content type. */
+	public record Reply(int status, String body, String location, String contentType) {
+
+		public Reply(int status, String body, String location) {
+			this(status, body, location, null);
+		}
 
 		public JsonNode json() {
 			try {
@@ -110,7 +114,8 @@ public final class Http {
 			HttpResponse<String> response = client.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Reply(response.statusCode(), response.body(),
-					response.headers().firstValue("Location").orElse(null));
+					response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Content-Type").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -3,6 +3,8 @@ package vn.thidua.identity.organisation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.thidua.web.Messages;
+
 /**
  * {@code thidua.demo.*} and {@code thidua.admin.*}: demo mode gives every login the password
  * {@code demo}; outside it the administrator comes from {@code THIDUA_ADMIN_USER} and
@@ -31,8 +33,7 @@ public record IdentityProperties(@DefaultValue Demo demo, @DefaultValue Admin ad
 		if (demo.enabled()) {
 			return new Admin("admin", DEMO_PASSWORD);
 		}
-		throw new IllegalStateException("Chưa cấu hình tài khoản quản trị: đặt THIDUA_ADMIN_USER và "
-				+ "THIDUA_ADMIN_PASSWORD (hoặc bật chế độ demo với THIDUA_DEMO_ENABLED=true).");
+		throw new IllegalStateException(Messages.get("identity.admin.missing"));
 	}
 
 }

@@ -23,6 +23,8 @@ import vn.thidua.identity.organisation.Organisation.Chapter;
 import vn.thidua.identity.organisation.Organisation.Person;
 import vn.thidua.identity.organisation.Organisation.Ward;
 
+import vn.thidua.web.Messages;
+
 /**
  * The organisation read from the organisation file, checked once at start-up, and the look-ups the
  * processes need: a person's chapter, a chapter's Party cell, a ward's board and council.
@@ -48,7 +50,7 @@ public class OrganisationDirectory {
 		organisation.people().forEach(p -> people.put(p.id(), p));
 		List<String> problems = check();
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Tệp tổ chức không hợp lệ: " + String.join("; ", problems));
+			throw new IllegalStateException(Messages.get("identity.organisation.invalid", String.join("; ", problems)));
 		}
 	}
 
@@ -59,8 +61,8 @@ public class OrganisationDirectory {
 			return yaml.readValue(in, Organisation.class);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Không đọc được tệp tổ chức " + properties.file() + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					Messages.get("identity.organisation.unreadable", properties.file(), ex.getMessage()), ex);
 		}
 	}
 
@@ -69,44 +71,47 @@ public class OrganisationDirectory {
 		Set<String> ids = new HashSet<>();
 		for (Person p : organisation.people()) {
 			if (p.id() == null || !LOGIN.matcher(p.id()).matches()) {
-				problems.add("tên đăng nhập '" + p.id() + "' chỉ được gồm chữ không dấu, số, '.' và '_'");
+				problems.add(Messages.get("identity.organisation.login-invalid", p.id()));
 			}
 			else if (!ids.add(p.id())) {
-				problems.add("tên đăng nhập '" + p.id() + "' bị lặp");
+				problems.add(Messages.get("identity.organisation.login-repeated", p.id()));
 			}
 			if (p.email() == null || !p.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-				problems.add("địa chỉ e-mail của '" + p.id() + "' không hợp lệ");
+				problems.add(Messages.get("identity.organisation.email-invalid", p.id()));
 			}
 		}
 		Set<String> wardCodes = new HashSet<>();
 		for (Ward w : organisation.wards()) {
 			if (w.code() == null || !CODE.matcher(w.code()).matches() || !wardCodes.add(w.code())) {
-				problems.add("mã phường '" + w.code() + "' phải là chữ thường không dấu hoặc số, không lặp");
+				problems.add(Messages.get("identity.organisation.ward-code-invalid", w.code()));
 				continue;
 			}
-			requirePerson(problems, w.chair(), "chủ tịch của " + w.code());
-			w.board().forEach(b -> requirePerson(problems, b, "Ban Thường vụ của " + w.code()));
+			requirePerson(problems, w.chair(), Messages.get("identity.organisation.role.chair", w.code()));
+			w.board()
+				.forEach(b -> requirePerson(problems, b, Messages.get("identity.organisation.role.board", w.code())));
 			if (w.council() == null || w.council().members().isEmpty()) {
-				problems.add("phường '" + w.code() + "' chưa có Hội đồng thi đua khen thưởng");
+				problems.add(Messages.get("identity.organisation.council-missing", w.code()));
 			}
 			else {
-				w.council().members().forEach(m -> requirePerson(problems, m, "Hội đồng của " + w.code()));
+				w.council()
+					.members()
+					.forEach(m -> requirePerson(problems, m, Messages.get("identity.organisation.role.council", w.code())));
 				if (!w.council().members().contains(w.council().chair())) {
-					problems.add("chủ tịch Hội đồng của '" + w.code() + "' phải là thành viên Hội đồng");
+					problems.add(Messages.get("identity.organisation.council-chair-outside", w.code()));
 				}
 			}
 			Set<String> chapterCodes = new HashSet<>();
 			for (Chapter c : w.chapters()) {
 				if (c.code() == null || !CODE.matcher(c.code()).matches() || !chapterCodes.add(c.code())) {
-					problems.add("mã chi hội '" + c.code() + "' của " + w.code() + " không hợp lệ hoặc bị lặp");
+					problems.add(Messages.get("identity.organisation.chapter-code-invalid", c.code(), w.code()));
 				}
-				requirePerson(problems, c.head(), "chi hội trưởng của " + w.code() + "/" + c.code());
+				requirePerson(problems, c.head(), Messages.get("identity.organisation.role.head", w.code(), c.code()));
 				if (c.partyCell() == null) {
-					problems.add("chi hội " + w.code() + "/" + c.code() + " chưa gắn với chi bộ");
+					problems.add(Messages.get("identity.organisation.party-cell-missing", w.code(), c.code()));
 				}
 				else {
 					requirePerson(problems, c.partyCell().secretary(),
-							"bí thư chi bộ của " + w.code() + "/" + c.code());
+							Messages.get("identity.organisation.role.secretary", w.code(), c.code()));
 				}
 			}
 		}
@@ -115,7 +120,7 @@ public class OrganisationDirectory {
 
 	private void requirePerson(List<String> problems, String login, String where) {
 		if (login == null || !people.containsKey(login)) {
-			problems.add(where + ": không có người '" + login + "' trong danh sách people");
+			problems.add(Messages.get("identity.organisation.person-unknown", where, login));
 		}
 	}
 

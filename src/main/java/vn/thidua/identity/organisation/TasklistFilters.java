@@ -12,22 +12,25 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
+import vn.thidua.web.Messages;
+
 /**
  * The Tasklist filters every role starts with. Filters are shared by all wards: a task query is
- * checked against the user's authorizations, so "Chờ Ban Thường vụ" lists only the board tasks of
+ * checked against the user's authorizations, so «Chờ Ban Thường vụ» lists only the board tasks of
  * the user's own ward. Board and council tasks are recognised by their BPMN id prefix
  * ({@code Task_Board…}, {@code Task_Council…}), a naming rule every process follows.
  */
 @Component
 public class TasklistFilters {
 
-	public static final String MY_TASKS = "Việc của tôi";
+	/** The filters' names, which are also how a filter is found again on the next start. */
+	public static final String MY_TASKS = Messages.get("identity.filter.mine");
 
-	public static final String CHAPTER_TASKS = "Việc của chi hội";
+	public static final String CHAPTER_TASKS = Messages.get("identity.filter.chapter");
 
-	public static final String BOARD_TASKS = "Chờ Ban Thường vụ";
+	public static final String BOARD_TASKS = Messages.get("identity.filter.board");
 
-	public static final String COUNCIL_TASKS = "Chờ Hội đồng thi đua";
+	public static final String COUNCIL_TASKS = Messages.get("identity.filter.council");
 
 	private final FilterService filterService;
 
@@ -44,22 +47,22 @@ public class TasklistFilters {
 
 	private List<Spec> specs() {
 		return List.of(
-				new Spec(MY_TASKS, "Các việc đang giao cho tôi", -10, "#c2185b",
+				new Spec(MY_TASKS, Messages.get("identity.filter.mine.description"), -10, "#c2185b",
 						taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
 						List.of(Role.MEMBER)),
-				new Spec(CHAPTER_TASKS, "Việc chờ chi hội, chi bộ hoặc ban của tôi nhận", 0, "#1976d2",
+				new Spec(CHAPTER_TASKS, Messages.get("identity.filter.chapter.description"), 0, "#1976d2",
 						taskService.createTaskQuery()
 							.taskCandidateGroupInExpression("${currentUserGroups()}")
 							.includeAssignedTasks(),
 						List.of(Role.MEMBER)),
-				new Spec(BOARD_TASKS, "Việc chờ Ban Thường vụ xem xét", 10, "#388e3c",
+				new Spec(BOARD_TASKS, Messages.get("identity.filter.board.description"), 10, "#388e3c",
 						// the user's groups first: the key alone would read every ward's board tasks
 						taskService.createTaskQuery()
 							.taskCandidateGroupInExpression("${currentUserGroups()}")
 							.includeAssignedTasks()
 							.taskDefinitionKeyLike("Task_Board%"),
 						List.of(Role.BOARD, Role.CHAIR)),
-				new Spec(COUNCIL_TASKS, "Việc chờ Hội đồng thi đua khen thưởng", 20, "#f57c00",
+				new Spec(COUNCIL_TASKS, Messages.get("identity.filter.council.description"), 20, "#f57c00",
 						taskService.createTaskQuery().taskDefinitionKeyLike("Task_Council%"),
 						List.of(Role.COUNCIL, Role.CHAIR)));
 	}
@@ -85,8 +88,9 @@ public class TasklistFilters {
 				properties.put("color", spec.color());
 				properties.put("refresh", true);
 				properties.put("showUndefinedVariable", false);
-				properties.put("variables", List.of(Map.of("name", "chapterName", "label", "Chi hội"),
-						Map.of("name", "subject", "label", "Nội dung")));
+				properties.put("variables",
+						List.of(Map.of("name", "chapterName", "label", Messages.get("identity.filter.column.chapter")),
+								Map.of("name", "subject", "label", Messages.get("identity.filter.column.subject"))));
 				filter.setProperties(properties);
 			}
 			filter.setQuery(spec.query());

@@ -38,6 +38,8 @@ import vn.thidua.forms.FormSchema;
 import vn.thidua.forms.FormValidationException;
 import vn.thidua.forms.SubmittedValues;
 
+import vn.thidua.web.Messages;
+
 /**
  * What a person who is not an administrator may make the engine do (issue 13), decided on the
  * command and the current state inside the command's transaction:
@@ -59,11 +61,11 @@ import vn.thidua.forms.SubmittedValues;
  */
 final class EngineGuard {
 
-	static final String REFUSED = "Đồng chí không có quyền thực hiện thao tác này.";
+	static final String REFUSED = Messages.get("identity.guard.refused");
 
-	private static final String NOT_YOUR_TASK = "Việc này không được giao cho đồng chí.";
+	private static final String NOT_YOUR_TASK = Messages.get("identity.guard.not-your-task");
 
-	private static final String OUTSIDE_SCOPE = "Chỉ được chuyển việc cho người trong nhóm được giao việc này.";
+	private static final String OUTSIDE_SCOPE = Messages.get("identity.guard.outside-scope");
 
 	/** Commands that only read; Camunda checks what the person may read. */
 	private static final Set<String> READS = Set.of("AuthorizationCheckCmd", "CheckPassword", "CreateFilterCmd",
@@ -185,7 +187,8 @@ final class EngineGuard {
 		String taskId = read(command, "taskId");
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		if (task == null) {
-			throw new org.camunda.bpm.engine.exception.NullValueException("Không tìm thấy việc " + taskId + ".");
+			throw new org.camunda.bpm.engine.exception.NullValueException(
+					Messages.get("identity.guard.task-not-found", taskId));
 		}
 		if (task.getProcessDefinitionId() == null || !(person.getUserId().equals(task.getAssignee())
 				|| (task.getAssignee() == null && candidate(task)))) {
@@ -214,7 +217,7 @@ final class EngineGuard {
 				variables.remove(key);
 			}
 			else if (!form.editableKeys().contains(key)) {
-				throw new FormValidationException(key, "«" + key + "» không thuộc biểu mẫu này nên không được gửi.");
+				throw new FormValidationException(key, Messages.get("identity.guard.key-not-in-form", key));
 			}
 			else {
 				SubmittedValues.checkShape(form, key, variables instanceof VariableMap map ? map.getValueTyped(key)
@@ -265,7 +268,7 @@ final class EngineGuard {
 		if (stored == null || !Objects.equals(stored.getFirstName(), user.getFirstName())
 				|| !Objects.equals(stored.getLastName(), user.getLastName())
 				|| !Objects.equals(stored.getEmail(), user.getEmail())) {
-			throw refused("Họ tên và thư điện tử do tổ chức quản lý; đồng chí chỉ đổi được mật khẩu của mình.");
+			throw refused(Messages.get("identity.guard.profile-managed"));
 		}
 	}
 

@@ -23,6 +23,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.thidua.web.Messages;
 import vn.thidua.web.Problems;
 
 /**
@@ -134,8 +135,8 @@ class LoginThrottle {
 			long wait = counter.waitSeconds(address, login);
 			if (wait > 0) {
 				response.setHeader("Retry-After", String.valueOf(wait));
-				Problems.write(response, 429, null,
-						"Đã nhập sai mật khẩu nhiều lần từ máy này. Vui lòng thử lại sau " + wait + " giây.");
+				Problems.write(request, response, Problems.of(429, null,
+						Messages.get("identity.login.throttled", String.valueOf(wait))));
 				return;
 			}
 			chain.doFilter(request, response);

@@ -17,25 +17,23 @@ class RestAuthenticationConfig {
 
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ProcessEngineAuthenticationFilter());
-		registration.setName("thidua-rest-authentication");
-		registration.addUrlPatterns("/engine-rest/*");
-		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-				HttpBasicAuthenticationProvider.class.getName());
-		registration.setOrder(1);
-		return registration;
+		return authentication("thidua-rest-authentication", "/engine-rest/*", HttpBasicAuthenticationProvider.class);
 	}
 
 	/** {@code /api}: HTTP Basic, or the web apps' session with its CSRF token (Tasklist plugins). */
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+		return authentication("thidua-api-authentication", "/api/*", SessionOrBasicAuthenticationProvider.class);
+	}
+
+	private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
+			String urlPattern, Class<? extends HttpBasicAuthenticationProvider> provider) {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
-		registration.setName("thidua-api-authentication");
-		registration.addUrlPatterns("/api/*");
+		registration.setName(name);
+		registration.addUrlPatterns(urlPattern);
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-				SessionOrBasicAuthenticationProvider.class.getName());
+				provider.getName());
 		registration.setOrder(1);
 		return registration;
 	}

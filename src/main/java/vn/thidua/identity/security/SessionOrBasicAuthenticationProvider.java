@@ -1,5 +1,7 @@
 package vn.thidua.identity.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
@@ -12,13 +14,18 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import vn.thidua.web.Messages;
+import vn.thidua.web.Problems;
 
 /**
  * For the application's {@code /api}: a request without an {@code Authorization} header is
  * authenticated by the Camunda web apps' login session (what a Tasklist plugin such as the «Hồ sơ»
  * tab sends); a request that changes something must then carry the session's CSRF token in
- * {@code X-XSRF-TOKEN}, as Tasklist's own calls do. Everything else is HTTP Basic, as before.
+ * {@code X-XSRF-TOKEN}, as Tasklist's own calls do. Everything else is HTTP Basic, as before. A
+ * request without a valid login gets 401 with the application's problem details.
  */
 public class SessionOrBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
 
@@ -36,6 +43,19 @@ public class SessionOrBasicAuthenticationProvider extends HttpBasicAuthenticatio
 			}
 		}
 		return super.extractAuthenticatedUser(request, engine);
+	}
+
+	/** The challenge, with the application's problem details (401) as the body. */
+	@Override
+	public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+		super.augmentResponseByAuthenticationChallenge(response, engine);
+		try {
+			Problems.write(response, Problems.of(HttpServletResponse.SC_UNAUTHORIZED, null,
+					Messages.get("problem.detail.401")), false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {

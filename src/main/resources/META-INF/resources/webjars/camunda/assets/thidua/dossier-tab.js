@@ -4,7 +4,9 @@
  * (api.engineApi, api.CSRFToken). The tab lists the nomination's documents by kind with every
  * version, uploads (kind, file, progress), downloads and shows PDF and images inline. It talks to
  * the application's /api/nominations/{processInstanceId}/… with the Tasklist login session; the
- * server decides who may read and add.
+ * server decides who may read and add. Its refusals are RFC 9457 problem details: the tab shows
+ * their `detail` (only the engine's own REST API answers Camunda's `message`, and the tab shows none
+ * of its errors).
  */
 
 const STYLE_ID = 'thidua-dossier-style';
@@ -189,7 +191,7 @@ function renderDossier(node, state) {
         } else {
           progress.hidden = true;
           message.className = 'dossier-message error';
-          message.textContent = body.message || `Không tải lên được (mã ${request.status}).`;
+          message.textContent = body.detail || `Không tải lên được (mã ${request.status}).`;
         }
       });
       request.addEventListener('error', () => {
@@ -226,7 +228,7 @@ async function load(node, state) {
     const body = await json(response);
     node.innerHTML = '';
     node.appendChild(element('div', { className: 'thidua-dossier' },
-      element('p', {}, body.message || 'Không mở được hồ sơ.')));
+      element('p', {}, body.detail || 'Không mở được hồ sơ.')));
     return;
   }
   state.dossier = await response.json();
