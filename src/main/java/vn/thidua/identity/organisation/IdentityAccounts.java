@@ -11,8 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +34,16 @@ final class IdentityAccounts {
 
 	private final IdentityService identityService;
 
-	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final IdentityEnginePlugin engine;
 
 	private final SecureRandom random = new SecureRandom();
 
 	IdentityAccounts(OrganisationDirectory directory, IdentityProperties identity, IdentityService identityService,
-			ProcessEngineConfigurationImpl engineConfiguration) {
+			IdentityEnginePlugin engine) {
 		this.directory = directory;
 		this.identity = identity;
 		this.identityService = identityService;
-		this.engineConfiguration = engineConfiguration;
+		this.engine = engine;
 	}
 
 	/** A managed group: its id and the name Tasklist shows. */
@@ -131,7 +129,7 @@ final class IdentityAccounts {
 
 	/** Demo passwords are shorter than the password policy allows: only demo mode skips it. */
 	private void saveUser(User user, boolean skipPasswordPolicy) {
-		engineConfiguration.getCommandExecutorTxRequired().execute(new SaveUserCmd(user, skipPasswordPolicy));
+		engine.saveUser(user, skipPasswordPolicy);
 	}
 
 	private String randomPassword() {

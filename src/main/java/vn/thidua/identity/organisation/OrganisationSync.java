@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ public class OrganisationSync {
 
 	private final IdentityAccounts accounts;
 
-	private final MembershipTable membershipTable;
+	private final IdentityEnginePlugin engine;
 
 	private final RoleGrants grants;
 
@@ -46,13 +45,13 @@ public class OrganisationSync {
 
 	OrganisationSync(OrganisationDirectory directory, OrganisationProperties properties, IdentityProperties identity,
 			IdentityService identityService, AuthorizationService authorizationService,
-			ProcessEngineConfigurationImpl engineConfiguration, TasklistFilters filters) {
+			IdentityEnginePlugin engine, TasklistFilters filters) {
 		this.directory = directory;
 		this.identity = identity;
 		this.identityService = identityService;
 		this.filters = filters;
-		this.accounts = new IdentityAccounts(directory, identity, identityService, engineConfiguration);
-		this.membershipTable = new MembershipTable(engineConfiguration);
+		this.accounts = new IdentityAccounts(directory, identity, identityService, engine);
+		this.engine = engine;
 		this.grants = new RoleGrants(directory, properties);
 		this.authorizations = new AuthorizationSync(directory, identityService, authorizationService);
 	}
@@ -80,7 +79,7 @@ public class OrganisationSync {
 		identityService.createUserQuery().list().forEach(u -> users.put(u.getId(), u));
 		Map<String, Group> existingGroups = new HashMap<>();
 		identityService.createGroupQuery().list().forEach(g -> existingGroups.put(g.getId(), g));
-		Map<String, Set<String>> currentMembers = membershipTable.read();
+		Map<String, Set<String>> currentMembers = engine.memberships();
 		for (Person person : directory.people()) {
 			accounts.syncUser(person, users.get(person.id()), counter);
 		}

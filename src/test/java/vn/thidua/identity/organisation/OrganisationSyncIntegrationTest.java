@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,7 @@ class OrganisationSyncIntegrationTest {
 	AuthorizationService authorizationService;
 
 	@Autowired
-	ProcessEngineConfigurationImpl engineConfiguration;
+	IdentityEnginePlugin identityEngine;
 
 	@Autowired
 	TasklistFilters filters;
@@ -100,7 +99,7 @@ class OrganisationSyncIntegrationTest {
 		Organisation smaller = new Organisation(full.city(), List.of(withoutChapter6),
 				full.people().stream().filter(p -> !p.id().equals("head6") && !p.id().equals("cell6")).toList());
 		OrganisationSync smallerSync = new OrganisationSync(new OrganisationDirectory(smaller), properties, identity,
-				identityService, authorizationService, engineConfiguration, filters);
+				identityService, authorizationService, identityEngine, filters);
 		try {
 			OrganisationSync.Changes changes = smallerSync.synchronise();
 
