@@ -23,8 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The pages render the same decisions as HTML ({@code vn.thidua.pages.PageErrors}). Errors before
  * any of our controllers is chosen (an unknown path, a method the path does not take) go through
  * {@link ProblemErrorController}: the same problem details, or an HTML error page for a browser.
+ * Not limited to our packages: an upload too large is refused while the request is parsed, before
+ * any handler is chosen, and an advice limited to packages does not apply to a request without one
+ * (Spring's default resolver would then answer 413 with an empty body). The web apps and the
+ * engine's REST API are not Spring MVC, so this advice never sees their errors.
  */
-@RestControllerAdvice(basePackages = "vn.thidua")
+@RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProcessEngineException.class)
