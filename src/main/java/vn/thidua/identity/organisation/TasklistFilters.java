@@ -47,8 +47,14 @@ public class TasklistFilters {
 
 	private List<Spec> specs() {
 		return List.of(
+				// what the person must do now: assigned to her, or offered to her or her groups and not yet taken
 				new Spec(MY_TASKS, Messages.get("identity.filter.mine.description"), -10, "#c2185b",
-						taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+						taskService.createTaskQuery()
+							.or()
+							.taskAssigneeExpression("${currentUser()}")
+							.taskCandidateUserExpression("${currentUser()}")
+							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.endOr(),
 						List.of(Role.MEMBER)),
 				new Spec(CHAPTER_TASKS, Messages.get("identity.filter.chapter.description"), 0, "#1976d2",
 						taskService.createTaskQuery()
@@ -93,6 +99,10 @@ public class TasklistFilters {
 								Map.of("name", "subject", "label", Messages.get("identity.filter.column.subject"))));
 				filter.setProperties(properties);
 			}
+			// the query and the description follow the code on every start (a changed rule reaches every installation)
+			Map<String, Object> current = new LinkedHashMap<>(filter.getProperties());
+			current.put("description", spec.description());
+			filter.setProperties(current);
 			filter.setQuery(spec.query());
 			filterService.saveFilter(filter);
 			String id = filter.getId();
