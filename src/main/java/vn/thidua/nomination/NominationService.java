@@ -28,6 +28,7 @@ import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
 import vn.thidua.nomination.NominationChecks.Problem;
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
+import vn.thidua.web.Durations;
 import vn.thidua.web.Messages;
 
 /**
@@ -189,8 +190,7 @@ class NominationService {
 	/** Task_PublishShortlist: the ward is told that the nomination is disclosed and may object. */
 	void publishShortlist(NominationCase nomination, String wardGroup) {
 		Map<String, Object> model = model(nomination);
-		model.put("disclosurePeriod", settings.getDisclosurePeriod());
-		model.put("disclosureDays", days(settings.getDisclosurePeriod()));
+		model.put("disclosurePeriod", Durations.inWords(settings.getDisclosurePeriod()));
 		notifier.send("nomination-approved", new Recipients(Set.of(nomination.initiator()), Set.of(wardGroup)), model);
 	}
 
@@ -232,10 +232,6 @@ class NominationService {
 		model.put("chapterName", nomination.chapterName());
 		model.put("reason", nomination.boardReason() == null ? "" : nomination.boardReason());
 		return model;
-	}
-
-	private static String days(String isoPeriod) {
-		return isoPeriod.matches("P\\d+D") ? isoPeriod.substring(1, isoPeriod.length() - 1) : isoPeriod;
 	}
 
 	private static String shorten(String s) {
