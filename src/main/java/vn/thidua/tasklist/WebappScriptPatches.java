@@ -33,7 +33,8 @@ import org.springframework.web.context.request.WebRequest;
  * one keystroke in a work-item row the task can never be completed. The replacement counts only
  * real messages.</li>
  * <li>{@code lib/deps.js} (form-js, shared by the apps): the validation messages and the few words
- * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse"), in Vietnamese.
+ * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse") and the month and day
+ * names of its date picker (flatpickr's built-in English), in Vietnamese.
  * Date fields read and write dd/mm/yyyy, as Tasklist shows dates, instead of the browser
  * language's order (mm/dd/yyyy in an English browser).</li>
  * </ul>
@@ -72,7 +73,24 @@ class WebappScriptPatches {
 			new Replacement("children:[a.jsx(Vr,{}),\" \",\"Collapse\"]", "children:[a.jsx(Vr,{}),\" \",\"Thu gọn\"]"),
 			// date fields: day/month/year with leading zeros (as Tasklist shows dates), whatever the browser's language
 			new Replacement("function wt(e=\"default\"){return new Intl.DateTimeFormat(e)",
-					"function wt(e=\"en-GB\"){return new Intl.DateTimeFormat(e)")));
+					"function wt(e=\"en-GB\"){return new Intl.DateTimeFormat(e)"),
+			// the date picker's calendar (flatpickr's built-in English texts): months and days in Vietnamese
+			new Replacement("r={weekdays:{shorthand:[\"Sun\",\"Mon\",\"Tue\",\"Wed\",\"Thu\",\"Fri\",\"Sat\"],"
+					+ "longhand:[\"Sunday\",\"Monday\",\"Tuesday\",\"Wednesday\",\"Thursday\",\"Friday\",\"Saturday\"]},"
+					+ "months:{shorthand:[\"Jan\",\"Feb\",\"Mar\",\"Apr\",\"May\",\"Jun\",\"Jul\",\"Aug\",\"Sep\",\"Oct\",\"Nov\",\"Dec\"],"
+					+ "longhand:[\"January\",\"February\",\"March\",\"April\",\"May\",\"June\",\"July\",\"August\",\"September\","
+					+ "\"October\",\"November\",\"December\"]},",
+					"r={weekdays:{shorthand:[\"CN\",\"T2\",\"T3\",\"T4\",\"T5\",\"T6\",\"T7\"],"
+							+ "longhand:[\"Chủ nhật\",\"Thứ hai\",\"Thứ ba\",\"Thứ tư\",\"Thứ năm\",\"Thứ sáu\",\"Thứ bảy\"]},"
+							+ "months:{shorthand:[\"Th1\",\"Th2\",\"Th3\",\"Th4\",\"Th5\",\"Th6\",\"Th7\",\"Th8\",\"Th9\",\"Th10\",\"Th11\",\"Th12\"],"
+							+ "longhand:[\"Tháng 1\",\"Tháng 2\",\"Tháng 3\",\"Tháng 4\",\"Tháng 5\",\"Tháng 6\",\"Tháng 7\",\"Tháng 8\","
+							+ "\"Tháng 9\",\"Tháng 10\",\"Tháng 11\",\"Tháng 12\"]},"),
+			new Replacement("rangeSeparator:\" to \",weekAbbreviation:\"Wk\",scrollTitle:\"Scroll to increment\","
+					+ "toggleTitle:\"Click to toggle\",amPM:[\"AM\",\"PM\"],yearAriaLabel:\"Year\",monthAriaLabel:\"Month\","
+					+ "hourAriaLabel:\"Hour\",minuteAriaLabel:\"Minute\"",
+					"rangeSeparator:\" đến \",weekAbbreviation:\"Tuần\",scrollTitle:\"Cuộn để tăng\","
+							+ "toggleTitle:\"Bấm để đổi\",amPM:[\"SA\",\"CH\"],yearAriaLabel:\"Năm\",monthAriaLabel:\"Tháng\","
+							+ "hourAriaLabel:\"Giờ\",minuteAriaLabel:\"Phút\"")));
 
 	private static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
 
