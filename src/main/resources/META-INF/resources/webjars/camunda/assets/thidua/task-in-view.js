@@ -20,14 +20,26 @@ function bringIntoView() {
     return;
   }
   shown = task;
-  // Tasklist draws the task after it has loaded it: wait up to 10 s for its pane
+  // Tasklist draws the task after it has loaded it, then its form: bring the pane up once its title
+  // shows, and again while the page settles, unless she has scrolled herself meanwhile
   const until = Date.now() + 10000;
+  let moved = false;
+  const own = () => { moved = true; };
+  ['wheel', 'touchmove', 'keydown'].forEach((type) => window.addEventListener(type, own, { once: true, passive: true }));
+  let placed = 0;
   const look = () => {
+    if (moved || openedTask() !== task) {
+      return;
+    }
     const pane = document.querySelector('.column-right.task-details');
     const title = pane && pane.querySelector('.names h2.task');
     if (title && title.textContent.trim()) {
-      pane.scrollIntoView({ block: 'start', behavior: 'auto' });
-    } else if (Date.now() < until && openedTask() === task) {
+      if (Math.abs(pane.getBoundingClientRect().top) > 2) {
+        pane.scrollIntoView({ block: 'start', behavior: 'auto' });
+      }
+      placed += 1;
+    }
+    if (Date.now() < until && placed < 15) {
       window.setTimeout(look, 100);
     }
   };
