@@ -28,18 +28,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /camunda/lib/**}, {@code /camunda/assets/**}). Camunda's pages ask for the webjar's files
  * with its version as cache-buster ({@code deps.js?bust=7.24.0}, fonts from the style sheets, the
  * custom scripts of config.js), so a file whose URL carries that buster and that is served exactly as
- * the webjar holds it changes only with a new webjar, i.e. a new URL: a year, immutable. Everything
- * else is revalidated on each use ({@code no-cache} with Last-Modified or ETag): our overrides of the
- * webjar (config.js, user-styles.css, locales, {@code assets/thidua/}) and the scripts
- * {@link WebappScriptPatches} changes are asked for with the same buster but change with our releases;
- * the pages themselves; {@code config.js}, which Tasklist loads with a fresh timestamp anyway.
- * {@code thidua.webapp.cache-versioned-files=false} switches it off (the benchmark's "before").
+ * the webjar holds it changes only with a new webjar, i.e. a new URL: a year, immutable. Our own files
+ * and overrides of the webjar (config.js, user-styles.css, locales, {@code assets/thidua/}) are asked
+ * for with the same buster but change with our releases: ten minutes, then revalidated (without a
+ * header browsers guessed a freshness from the file's age, days for an old release, and kept old
+ * scripts that long after an upgrade; revalidating every one on each visit costs a phone a round trip
+ * per file, chained through the imports). The pages themselves are always revalidated; the two
+ * scripts {@link WebappScriptPatches} changes set their own header (revalidated: they are megabytes,
+ * one round trip each, in parallel). {@code thidua.webapp.cache-versioned-files=false} switches this
+ * off (the benchmark's "before").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "thidua.webapp.cache-versioned-files", havingValue = "true", matchIfMissing = true)
 class WebappCaching {
 
 	static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+	static final String SHORT = "max-age=600";
 
 	static final String REVALIDATE = "no-cache";
 
@@ -73,8 +78,7 @@ class WebappCaching {
 					&& path.startsWith(applicationPath + "/")) {
 				String file = path.substring(applicationPath.length() + 1);
 				if (!webjar.patched().contains(file)) { // WebappScriptPatches sets its own
-					response.setHeader("Cache-Control",
-							webjar.isVersioned(file, request.getParameter("bust")) ? IMMUTABLE : REVALIDATE);
+					response.setHeader("Cache-Control", webjar.cacheControl(file, request.getParameter("bust")));
 				}
 			}
 			chain.doFilter(request, response);
@@ -115,7 +119,15 @@ class WebappCaching {
 					Set.of(WebappScriptPatches.TASKLIST.path(), WebappScriptPatches.FORM_JS.path()), new ConcurrentHashMap<>());
 		}
 
-		/** Whether {@code file} (below the application path), asked for with {@code bust}, changes only with its URL. */
+		/** The header for {@code file} (below the application path), asked for with {@code bust}. */
+		String cacheControl(String file, String bust) {
+			if (isVersioned(file, bust)) {
+				return IMMUTABLE;
+			}
+			return !file.endsWith("/") && !file.contains("..") && resource(file) != null ? SHORT : REVALIDATE;
+		}
+
+		/** Whether {@code file}, asked for with {@code bust}, changes only with its URL. */
 		boolean isVersioned(String file, String bust) {
 			return buster.equals(bust) && unchanged.computeIfAbsent(file, this::servedAsInWebjar);
 		}
@@ -124,8 +136,12 @@ class WebappCaching {
 			if (patched.contains(file) || file.contains("..")) {
 				return false;
 			}
-			URL first = WebappCaching.class.getClassLoader().getResource(WebappScriptPatches.WEBJAR + file);
+			URL first = resource(file);
 			return first != null && first.toString().equals(location + file);
+		}
+
+		private static URL resource(String file) {
+			return WebappCaching.class.getClassLoader().getResource(WebappScriptPatches.WEBJAR + file);
 		}
 
 	}
