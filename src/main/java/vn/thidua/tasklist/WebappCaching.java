@@ -34,8 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * header browsers guessed a freshness from the file's age, days for an old release, and kept old
  * scripts that long after an upgrade; revalidating every one on each visit costs a phone a round trip
  * per file, chained through the imports). The pages themselves are always revalidated; the two
- * scripts {@link WebappScriptPatches} changes set their own header (revalidated: they are megabytes,
- * one round trip each, in parallel). {@code thidua.webapp.cache-versioned-files=false} switches this
+ * scripts {@link WebappScriptPatches} changes and {@code branding.json} set their own header (the
+ * scripts revalidated: they are megabytes, one round trip each, in parallel). {@code thidua.webapp.cache-versioned-files=false} switches this
  * off (the benchmark's "before").
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,8 +77,9 @@ class WebappCaching {
 			if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
 					&& path.startsWith(applicationPath + "/")) {
 				String file = path.substring(applicationPath.length() + 1);
-				if (!webjar.patched().contains(file)) { // WebappScriptPatches sets its own
-					response.setHeader("Cache-Control", webjar.cacheControl(file, request.getParameter("bust")));
+				String header = webjar.cacheControl(file, request.getParameter("bust"));
+				if (header != null) {
+					response.setHeader("Cache-Control", header);
 				}
 			}
 			chain.doFilter(request, response);
@@ -119,12 +120,18 @@ class WebappCaching {
 					Set.of(WebappScriptPatches.TASKLIST.path(), WebappScriptPatches.FORM_JS.path()), new ConcurrentHashMap<>());
 		}
 
-		/** The header for {@code file} (below the application path), asked for with {@code bust}. */
+		/**
+		 * The header for {@code file} (below the application path), asked for with {@code bust}; null
+		 * where the handler sets its own (the patched scripts, {@code branding.json}) or nothing is found.
+		 */
 		String cacheControl(String file, String bust) {
-			if (isVersioned(file, bust)) {
-				return IMMUTABLE;
+			if (file.endsWith("/")) {
+				return REVALIDATE; // a page: /camunda/app/tasklist/default/
 			}
-			return !file.endsWith("/") && !file.contains("..") && resource(file) != null ? SHORT : REVALIDATE;
+			if (patched.contains(file) || file.contains("..") || resource(file) == null) {
+				return null;
+			}
+			return isVersioned(file, bust) ? IMMUTABLE : SHORT;
 		}
 
 		/** Whether {@code file}, asked for with {@code bust}, changes only with its URL. */

@@ -50,6 +50,8 @@ class WebappCachingTest {
 			.isEqualTo(WebappCaching.SHORT);
 		assertThat(cacheControl(filter, "/camunda/app/tasklist/default/", null)).isEqualTo(WebappCaching.REVALIDATE);
 		assertThat(cacheControl(filter, "/camunda/lib/deps.js", "7.24.0")).as("WebappScriptPatches sets its own").isNull();
+		assertThat(cacheControl(filter, "/camunda/assets/thidua/branding.json", null)).as("its controller sets its own")
+			.isNull();
 	}
 
 	private static String cacheControl(WebappCaching.Filter filter, String path, String bust) throws Exception {
