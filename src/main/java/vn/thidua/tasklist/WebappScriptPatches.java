@@ -1,5 +1,6 @@
 package vn.thidua.tasklist;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +34,8 @@ import org.springframework.web.context.request.WebRequest;
  * one keystroke in a work-item row the task can never be completed. The replacement counts only
  * real messages.</li>
  * <li>{@code lib/deps.js} (form-js, shared by the apps): the validation messages and the few words
- * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse"), in Vietnamese
- * ({@value #FORM_JS_PATCHES}).
+ * form-js draws itself ("Select", "Search", "Add new", "Expand all", "Collapse") and the month and day
+ * names of its date picker (flatpickr's built-in English), in Vietnamese ({@value #FORM_JS_PATCHES}).
  * Date fields read and write dd/mm/yyyy, as Tasklist shows dates, instead of the browser
  * language's order (mm/dd/yyyy in an English browser).</li>
  * </ul>
@@ -59,9 +65,15 @@ class WebappScriptPatches {
 
 	private static final MediaType JAVASCRIPT = new MediaType("application", "javascript", StandardCharsets.UTF_8);
 
-	private final Served tasklist = Served.of(TASKLIST);
+	private final Served tasklist;
 
-	private final Served formJs = Served.of(FORM_JS);
+	private final Served formJs;
+
+	/** {@code compress}: also hold each script gzipped (once, at the highest level) for browsers that accept it. */
+	WebappScriptPatches(@Value("${server.compression.enabled:false}") boolean compress) {
+		this.tasklist = Served.of(TASKLIST, compress);
+		this.formJs = Served.of(FORM_JS, compress);
+	}
 
 	@GetMapping("${camunda.bpm.webapp.application-path:/camunda}/app/tasklist/camunda-tasklist-bootstrap.js")
 	ResponseEntity<byte[]> tasklist(WebRequest request) {
@@ -132,23 +144,47 @@ class WebappScriptPatches {
 
 	}
 
-	/** A patched script in memory with its entity tag, answered with 304 when the browser has it. */
-	private record Served(byte[] body, String etag) {
+	/**
+	 * A patched script in memory with its entity tag, answered with 304 when the browser has it; gzipped
+	 * (another representation, another tag) when it was compressed and the browser accepts gzip. Always
+	 * revalidated: the URL carries Camunda's version, the text changes with ours too (WebappCaching).
+	 */
+	private record Served(byte[] body, String etag, byte[] gzipped, String gzipEtag) {
 
-		static Served of(PatchedScript script) {
+		static Served of(PatchedScript script, boolean compress) {
 			byte[] body = script.apply().getBytes(StandardCharsets.UTF_8);
-			return new Served(body, "\"" + sha256(body) + "\"");
+			String hash = sha256(body);
+			return new Served(body, "\"" + hash + "\"", compress ? gzip(body) : null, "\"" + hash + "-gz\"");
 		}
 
 		ResponseEntity<byte[]> serve(WebRequest request) {
-			if (request.checkNotModified(etag)) {
+			String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+			boolean zipped = gzipped != null && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+			String tag = zipped ? gzipEtag : etag;
+			if (request.checkNotModified(tag)) {
 				return null;
 			}
-			return ResponseEntity.ok()
+			ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 				.contentType(JAVASCRIPT)
 				.cacheControl(CacheControl.noCache())
-				.eTag(etag)
-				.body(body);
+				.varyBy(HttpHeaders.ACCEPT_ENCODING)
+				.eTag(tag);
+			return zipped ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzipped) : response.body(body);
+		}
+
+		private static byte[] gzip(byte[] body) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+			try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+				{
+					def.setLevel(Deflater.BEST_COMPRESSION);
+				}
+			}) {
+				zip.write(body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return out.toByteArray();
 		}
 
 		private static String sha256(byte[] body) {

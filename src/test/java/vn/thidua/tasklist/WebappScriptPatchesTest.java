@@ -28,6 +28,10 @@ class WebappScriptPatchesTest {
 		assertThat(occurring(formJs, "Field is required.", "Field must have minimum", "Field must have maximum",
 				"Field must match pattern", "\"Add new\"", "`Expand all", "Trường này bắt buộc.", "Thêm dòng", "\"Chọn\""))
 			.containsExactly("Trường này bắt buộc.", "Thêm dòng", "\"Chọn\"");
+		assertThat(occurring(formJs, "weekdays:{shorthand:[\"Sun\"", "Scroll to increment", "\"Tháng 12\"",
+				"[\"CN\",\"T2\",\"T3\",\"T4\",\"T5\",\"T6\",\"T7\"]"))
+			.as("the date picker's months and days")
+			.containsExactly("\"Tháng 12\"", "[\"CN\",\"T2\",\"T3\",\"T4\",\"T5\",\"T6\",\"T7\"]");
 	}
 
 	/** Which of {@code texts} the script holds (a script is megabytes: not for a failure message). */
