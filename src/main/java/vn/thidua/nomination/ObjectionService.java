@@ -72,10 +72,10 @@ class ObjectionService {
 	@Transactional
 	void lodge(String processInstanceId, String login, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new Refused(400, Messages.get("nomination.objection.reason.required"));
+			throw new Refused(400, "reason", Messages.get("nomination.objection.reason.required"));
 		}
 		if (reason.length() > REASON_MAX) {
-			throw new Refused(400, Messages.get("nomination.objection.reason.too-long", REASON_MAX));
+			throw new Refused(400, "reason", Messages.get("nomination.objection.reason.too-long", REASON_MAX));
 		}
 		var nomination = nominations.find(processInstanceId)
 			.orElseThrow(() -> new Refused(404, Messages.get("nomination.not-found")));
