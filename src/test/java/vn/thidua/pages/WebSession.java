@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * own login endpoint (as Tasklist's login page does, with the web apps' CSRF header), and posts
  * the pages' forms with the {@code _csrf} token read from the last page.
  */
-final class WebSession {
+public final class WebSession {
 
 	private final String base;
 
@@ -28,16 +28,16 @@ final class WebSession {
 
 	private final HttpClient client;
 
-	WebSession(int port) {
+	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	record Page(int status, String body, String location, String contentType, byte[] bytes) {
+	public record Page(int status, String body, String location, String contentType, byte[] bytes) {
 	}
 
 	/** Logs in as Tasklist does: GET Tasklist (session, XSRF cookie), POST the login form with the header. */
-	WebSession login(String user, String password) {
+	public WebSession login(String user, String password) {
 		get("/camunda/app/tasklist/default/");
 		Page login = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -58,11 +58,20 @@ final class WebSession {
 	}
 
 	/** The web apps' own answer to "who is logged in" (200 with the user, 404 without). */
-	Page tasklistUser() {
+	public Page tasklistUser() {
 		return get("/camunda/api/admin/auth/user/default");
 	}
 
-	Page get(String path) {
+	/** A JSON POST to the web apps' API, with their CSRF header, as Tasklist sends it. */
+	public Page postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", xsrf())
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
+	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
