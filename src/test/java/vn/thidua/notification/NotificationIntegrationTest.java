@@ -212,7 +212,7 @@ class NotificationIntegrationTest {
 			String html = part(message, "text/html");
 			assertThat(text).contains("Kính gửi đồng chí", "Việc cần làm: Xem xét đề nghị",
 					"Chi hội: Chi hội Tổ dân phố số 1", "Hạn hoàn thành: " + TaskMailModel.format(task.getDueDate()),
-					"Mở việc trong Tasklist: " + link);
+					"Mở việc trên hệ thống Thi đua: " + link);
 			assertThat(html).contains("<a href=\"" + link + "\"", "Chi hội Tổ dân phố số 1", "Quy trình thử thông báo");
 		}
 		assertThat(Arrays.stream(messages).map(m -> id(m)).distinct()).hasSize(6);
