@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -87,6 +88,18 @@ class ProcessVersionIntegrationTest {
 	ApplicationContext context;
 
 	private int nominees;
+
+	/**
+	 * The test's version 2 leaves the shared application context: later tests start nominations on
+	 * the application's own model again (its instances are finished by then).
+	 */
+	@AfterEach
+	void removeVersion2() {
+		repository.createDeploymentQuery()
+			.deploymentName("thidua-versioning-v2")
+			.list()
+			.forEach(d -> repository.deleteDeployment(d.getId(), true, true));
+	}
 
 	@Test
 	void shouldFinishRunningInstancesOnTheirVersionAndMigrateWithThePlanInTheRepository() throws Exception {
