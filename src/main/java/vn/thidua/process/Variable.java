@@ -115,11 +115,6 @@ public final class Variable<T> {
 		scope.setVariableLocal(name, write.apply(value));
 	}
 
-	/** The value as the engine stores it, for a start or a message payload. */
-	public Object stored(T value) {
-		return write.apply(value);
-	}
-
 	@Override
 	public String toString() {
 		return name;

@@ -63,22 +63,9 @@ abstract class BrowserScenario {
 
 	Browser browser;
 
-	/** On a failure, the page as it was and its console: {@code target/e2e/FAILED-<test>.png} and {@code .log}. */
+	/** On a failure, the page as it was and its console. */
 	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, ex) -> {
-		if (browser != null) {
-			try {
-				String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-						+ context.getRequiredTestMethod().getName();
-				browser.fullScreenshot(name);
-				browser.consoleLog(name);
-			}
-			catch (RuntimeException screenshotFailure) {
-				ex.addSuppressed(screenshotFailure);
-			}
-		}
-		throw ex;
-	};
+	final TestExecutionExceptionHandler screenshotOnFailure = Browser.screenshotOnFailure(() -> browser);
 
 	@BeforeEach
 	void openBrowser() {

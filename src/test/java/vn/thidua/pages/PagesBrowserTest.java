@@ -71,21 +71,9 @@ class PagesBrowserTest {
 
 	final int year = LocalDate.now().getYear();
 
+	/** On a failure, the page as it was and its console. */
 	@RegisterExtension
-	final TestExecutionExceptionHandler screenshotOnFailure = (context, ex) -> {
-		if (browser != null) {
-			try {
-				String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-						+ context.getRequiredTestMethod().getName();
-				browser.fullScreenshot(name);
-				browser.consoleLog(name);
-			}
-			catch (RuntimeException screenshotFailure) {
-				ex.addSuppressed(screenshotFailure);
-			}
-		}
-		throw ex;
-	};
+	final TestExecutionExceptionHandler screenshotOnFailure = Browser.screenshotOnFailure(() -> browser);
 
 	@BeforeEach
 	void open() {

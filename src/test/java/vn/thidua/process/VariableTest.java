@@ -57,7 +57,6 @@ class VariableTest {
 		assertThat(date.of(values("2026-12-01"))).isEqualTo(LocalDate.of(2026, 12, 1));
 		assertThat(date.of(values("2026-12-01T08:00:00"))).isEqualTo(LocalDate.of(2026, 12, 1));
 		assertThat(date.of(values("01/12/2026"))).isNull();
-		assertThat(date.stored(LocalDate.of(2026, 7, 5))).isEqualTo("2026-07-05");
 	}
 
 	@Test

@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -73,6 +75,28 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** Starts a browser for the application at {@code baseUrl} (e.g. {@code http://localhost:8080}). */
+	/**
+	 * For {@code @RegisterExtension}: on a test's failure, the page as it was and its console
+	 * ({@code target/e2e/FAILED-<class>-<test>.png} and {@code .log}); the failure is rethrown.
+	 */
+	public static TestExecutionExceptionHandler screenshotOnFailure(Supplier<Browser> browser) {
+		return (context, ex) -> {
+			Browser open = browser.get();
+			if (open != null) {
+				try {
+					String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+							+ context.getRequiredTestMethod().getName();
+					open.fullScreenshot(name);
+					open.consoleLog(name);
+				}
+				catch (RuntimeException screenshotFailure) {
+					ex.addSuppressed(screenshotFailure);
+				}
+			}
+			throw ex;
+		};
+	}
+
 	public static Browser open(String baseUrl) {
 		Path profile = createProfile();
 		ChromeDriverService service = new ChromeDriverService.Builder()
