@@ -6,6 +6,9 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.award.Award;
+import vn.thidua.award.AwardCatalogue;
+import vn.thidua.award.CouncilRule;
 import vn.thidua.web.Messages;
 
 /**
@@ -20,9 +23,16 @@ public class NominationSettings {
 
 	private final CouncilProperties council;
 
-	NominationSettings(NominationProperties nomination, CouncilProperties council) {
+	NominationSettings(NominationProperties nomination, CouncilProperties council, AwardCatalogue catalogue) {
 		this.nomination = nomination;
 		this.council = council;
+		requireIsoDuration("thidua.council.session-period", council.sessionPeriod());
+		for (Award award : catalogue.all()) {
+			CouncilRule rule = award.council() == null ? defaultCouncilRule() : award.council().orElse(defaultCouncilRule());
+			if (!rule.complete()) {
+				throw new IllegalStateException(Messages.get("nomination.settings.council-rule", award.code()));
+			}
+		}
 		requireIsoDuration("thidua.nomination.disclosure-period", nomination.disclosurePeriod());
 		requireIsoDuration("thidua.council.vote-period", council.votePeriod());
 		requireRatio("thidua.council.quorum", council.quorum());
@@ -47,6 +57,18 @@ public class NominationSettings {
 
 	public double getApprovalRatio() {
 		return council.approvalRatio();
+	}
+
+	/** The council's rule for awards whose catalogue entry names none. */
+	CouncilRule defaultCouncilRule() {
+		return new CouncilRule(council.secretBallot(), council.quorum(), council.approvalRatio(),
+				council.approvalAtLeast(), council.approvalBase(), council.writtenOpinionsCount(),
+				Messages.get("council.rule.default-basis"));
+	}
+
+	/** How long a council session stays open for ballots unless its chair chooses another last day. */
+	Period sessionPeriod() {
+		return Period.parse(council.sessionPeriod());
 	}
 
 	private static void requireIsoDuration(String name, String value) {
