@@ -155,8 +155,10 @@ class CouncilSessionProcess {
 			throw Refusal.forbidden(Messages.get("council.written.not-chair"));
 		}
 		ApplicationAccess.read(identityService, () -> {
+			// on the task itself, like a submitted ballot (complete(id, variables) would write them on the session)
 			taskService.setVariableLocal(task.getId(), WRITTEN_BY.name(), chair);
-			taskService.complete(task.getId(), Map.of(BALLOT.name(), BALLOT.engineValue(ballot)));
+			taskService.setVariableLocal(task.getId(), BALLOT.name(), BALLOT.engineValue(ballot));
+			taskService.complete(task.getId());
 			return null;
 		});
 	}
