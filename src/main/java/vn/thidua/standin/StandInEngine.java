@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,7 @@ class StandInEngine extends EveryUserTaskPlugin {
 
 	private volatile ProcessEngineConfigurationImpl engine;
 
+	@Autowired
 	StandInEngine(ObjectProvider<StandInService> service, @Value(EXCLUDED_PROCESS_KEYS) String excludedProcessKeys,
 			@Value(StandInService.EXCLUDED_TASK_KEYS) String excludedTaskKeys) {
 		this(service, excludedProcessKeys, StandInService.keys(excludedTaskKeys), new Listener());
