@@ -12,6 +12,7 @@ import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
 import static vn.thidua.process.ProcessVariables.CHAIR_GROUP;
+import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
 import static vn.thidua.process.ProcessVariables.SUBJECT;
 import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
@@ -75,6 +76,7 @@ class AwardDecisionProcess {
 			variables.put(KIND.name(), kind);
 			variables.put(CHAIR_GROUP.name(), chairGroup);
 			variables.put(FIRST_NOMINATION.name(), nominationProcessInstanceId);
+			variables.put(CHAPTER_NAME.name(), batches.wardName(wardCode));
 			variables.put(SUBJECT.name(), Messages.get(withinWard ? "decision.batch.subject.decision"
 					: "decision.batch.subject.recommendation", issuerName));
 			runtimeService.startProcessInstanceByKey(AwardDecisionVariables.PROCESS_KEY, variables);

@@ -8,7 +8,9 @@ import static vn.thidua.nomination.CouncilSessionVariables.SESSION_DEADLINE;
 import static vn.thidua.nomination.CouncilSessionVariables.SESSION_ENDS;
 import static vn.thidua.nomination.CouncilSessionVariables.SESSION_ID;
 import static vn.thidua.nomination.CouncilSessionVariables.WRITTEN_BY;
+import static vn.thidua.process.ProcessVariables.CHAPTER_NAME;
 import static vn.thidua.process.ProcessVariables.INITIATOR;
+import static vn.thidua.process.ProcessVariables.SUBJECT;
 import static vn.thidua.process.ProcessVariables.WARD_CODE;
 
 import java.time.ZoneId;
@@ -81,7 +83,11 @@ class CouncilSessionProcess {
 			SESSION_ID.set(execution, session.id());
 			COUNCIL_MEMBERS.set(execution, session.members());
 			COUNCIL_CHAIR.set(execution, session.councilChair());
-			CANDIDATE_COUNT.set(execution, voting.ballotSheet(session.id()).size());
+			CANDIDATE_COUNT.set(execution, session.candidates());
+			// what every ballot shows in the task lists (tasklist.TaskLabelsPlugin)
+			CHAPTER_NAME.set(execution, session.wardName());
+			SUBJECT.set(execution, Messages.get("council.session.subject", String.valueOf(session.candidates()),
+					session.deadline().toLocalDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
 			SESSION_ENDS.set(execution, Date.from(session.deadline().atZone(ZoneId.systemDefault()).toInstant()));
 		};
 	}

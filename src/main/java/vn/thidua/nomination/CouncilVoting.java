@@ -95,7 +95,8 @@ public class CouncilVoting {
 	static final int SESSION_DAYS_MAX = 30;
 
 	/** What the process needs of an opened session: its id, the members who get a ballot, its deadline. */
-	record OpenedSession(long id, List<String> members, String councilChair, LocalDateTime deadline) {
+	record OpenedSession(long id, List<String> members, String councilChair, LocalDateTime deadline, String wardName,
+			int candidates) {
 	}
 
 	/** A candidate's result: QUORUM_MISSED, REJECTED or APPROVED, with the tally. */
@@ -173,7 +174,8 @@ public class CouncilVoting {
 		}
 		LOG.info("Council session {} of ward {} opened by {} with {} candidates", id, wardCode, openedBy,
 				candidates.size());
-		return new OpenedSession(id, members, ward.council().chair(), deadline.atTime(23, 59));
+		return new OpenedSession(id, members, ward.council().chair(), deadline.atTime(23, 59), ward.name(),
+				candidates.size());
 	}
 
 	/**

@@ -138,6 +138,11 @@ class DecisionBatches {
 		return new Signed(recorded, date, signer, signed);
 	}
 
+	/** The ward's name, shown in the chair's task list. */
+	String wardName(String wardCode) {
+		return directory.ward(wardCode).map(w -> w.name()).orElse(wardCode);
+	}
+
 	int remaining(long batchId) {
 		return (int) batches.items(batchId).stream().filter(i -> !i.signed()).count();
 	}

@@ -2,6 +2,7 @@ package vn.thidua.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,14 +11,16 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.identity.security.Actor;
 import vn.thidua.notification.OutboxNotifier.Kind;
+import vn.thidua.standin.StandInService;
 
 /**
  * The mails of every user task of every process, without BPMN wiring ({@link NotificationEnginePlugin}
  * hands each task event over): on {@code create} the due date from {@link DeadlineProperties}
  * (unless the BPMN set one) and, for an unassigned task, the assignment mail to the candidate users
  * and every member of the candidate groups; on {@code assignment} the mail to the new assignee (not
- * when people claim a task themselves); on {@code complete}/{@code delete} reminders still waiting
- * are cancelled. Runs inside the task's transaction: it only writes outbox rows.
+ * when people claim a task themselves), and to the assignee's stand-in while she is away (the stand-in
+ * of an unassigned task is among its candidates already: {@code StandInEngine}); on
+ * {@code complete}/{@code delete} reminders still waiting are cancelled. Runs inside the task's transaction: it only writes outbox rows.
  */
 @Component
 class TaskNotifications {
@@ -34,8 +37,11 @@ class TaskNotifications {
 
 	private final Clock clock;
 
+	private final StandInService standIns;
+
 	TaskNotifications(OutboxNotifier notifier, NotificationOutbox outbox, DeadlineProperties deadlines, Actor actor,
-			Clock clock) {
+			Clock clock, StandInService standIns) {
+		this.standIns = standIns;
 		this.notifier = notifier;
 		this.outbox = outbox;
 		this.deadlines = deadlines;
@@ -75,7 +81,10 @@ class TaskNotifications {
 		if (assignee == null || assignee.equals(actor.current().orElse(null))) {
 			return;
 		}
-		queue(task, null, Recipients.users(Set.of(assignee)));
+		// the stand-in of a person away gets her copy of the mail (never of a ballot)
+		Set<String> users = new LinkedHashSet<>(Set.of(assignee));
+		users.addAll(standIns.standInsForMail(users, task.definitionKey()));
+		queue(task, null, Recipients.users(users));
 	}
 
 	private void queue(TaskEvent task, Instant newDueDate, Recipients recipients) {

@@ -11,7 +11,8 @@ import vn.thidua.identity.organisation.OrganisationDirectory;
 class PagesConfig {
 
 	static final String[] PATHS = { "/cong-khai/*", "/so-khen-thuong/*", "/thong-ke/*", "/ho-so-cua-toi/*",
-			"/dang-xuat/*" };
+			"/dang-xuat/*",
+			"/nguoi-thay-the/*" };
 
 	@Bean
 	FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(OrganisationDirectory directory) {

@@ -25,7 +25,7 @@ import vn.thidua.support.SeasonOverRest;
  * Drives CommendationNomination through {@code /engine-rest} with the demo logins, as Tasklist
  * does (submit-form), for the pages' tests; only timers are run through the engine.
  */
-final class NominationDriver {
+public final class NominationDriver {
 
 	static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
 
@@ -41,7 +41,7 @@ final class NominationDriver {
 
 	private final SeasonOverRest season;
 
-	NominationDriver(int port, TaskService taskService, ManagementService managementService,
+	public NominationDriver(int port, TaskService taskService, ManagementService managementService,
 			ApplicationContext context) {
 		this.context = context;
 		this.base = "http://localhost:" + port;
@@ -51,7 +51,7 @@ final class NominationDriver {
 		this.season = new SeasonOverRest(http, context.getBean(ProcessEngine.class));
 	}
 
-	String start(String head, String nominee, String award, int year, String report) {
+	public String start(String head, String nominee, String award, int year, String report) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("nomineeType", "INDIVIDUAL");
 		v.put("nomineeName", nominee);
@@ -71,11 +71,11 @@ final class NominationDriver {
 		return pid;
 	}
 
-	void boardApproves(String pid) {
+	public void boardApproves(String pid) {
 		complete("board1", task(pid, "Task_BoardReview"), Map.of("boardDecision", "approve"));
 	}
 
-	void endDisclosure(String pid) {
+	public void endDisclosure(String pid) {
 		Job job = await().atMost(Duration.ofSeconds(60))
 			.until(() -> managementService.createJobQuery()
 				.processInstanceId(pid)
@@ -110,7 +110,7 @@ final class NominationDriver {
 		return season.signingTask(pid).getId();
 	}
 
-	String task(String pid, String key) {
+	public String task(String pid, String key) {
 		return await().atMost(Duration.ofSeconds(60))
 			.until(() -> taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult(),
 					t -> t != null)

@@ -75,14 +75,14 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	Page post(String path, Map<String, String> fields) {
+	public Page post(String path, Map<String, String> fields) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields))));
 	}
 
 	/** The {@code _csrf} value of a page's forms. */
-	static String csrf(Page page) {
+	public static String csrf(Page page) {
 		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
 		if (!m.find()) {
 			throw new AssertionError("no _csrf in the page: " + page.body());

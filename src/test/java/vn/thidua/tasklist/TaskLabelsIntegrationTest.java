@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Http;
+import vn.thidua.support.SeasonOverRest;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -74,21 +75,33 @@ class TaskLabelsIntegrationTest {
 		assertThat(list("head2", TasklistFilters.MY_TASKS, pid)).isEmpty();
 		complete("board1", review, Map.of("boardDecision", "approve"));
 
-		// the disclosure ends; each council member finds her own ballot, labelled
+		// the disclosure ends; the council meets: each member finds her own ballot, labelled with the session
 		Job timer = managementService.createJobQuery().processInstanceId(pid).timers().singleResult();
 		managementService.executeJob(timer.getId());
+		SeasonOverRest season = new SeasonOverRest(http, context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+		season.awaitCouncil(pid);
+		String session = season.openSession();
 		for (String member : List.of("council1", "council2", "council3", "council4", "council5")) {
-			JsonNode ballot = mine(member, pid, "Task_CouncilVote");
+			JsonNode ballot = mine(member, session, "Task_CastBallot");
 			assertThat(ballot.get("assignee").asText()).isEqualTo(member);
-			assertLabelled(ballot, nominee);
-			complete(member, ballot, Map.of("vote", "agree"));
+			Map<String, String> shown = shown(ballot);
+			assertThat(shown).containsEntry("chapterName", "Hội LHPN phường Bồ Đề");
+			assertThat(shown.get("subject")).contains("Phiên họp xét", "đề nghị khen thưởng");
 		}
+		season.everyoneAgrees(session);
 
 		// the chair's signature is in her default filter, not only in «Việc của chi hội»
-		JsonNode sign = mine("chair", pid, "Task_SignDecision");
-		assertLabelled(sign, nominee);
-		complete("chair", sign, Map.of("decisionNumber", "TL-" + System.nanoTime() % 1000000, "decisionDate",
-				LocalDate.now().toString()));
+		String batch = season.signingTask(pid).getProcessInstanceId();
+		JsonNode sign = mine("chair", batch, "Task_SignDecisions");
+		assertThat(shown(sign).get("subject")).contains("Quyết định khen thưởng", "Chủ tịch Hội LHPN phường");
+		var signed = season.sign("TL-" + System.nanoTime() % 1000000, pid);
+		assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+	}
+
+	private static Map<String, String> shown(JsonNode task) {
+		Map<String, String> shown = new java.util.HashMap<>();
+		task.path("_embedded").path("variable").forEach(v -> shown.put(v.get("name").asText(), v.path("value").asText()));
+		return shown;
 	}
 
 	/** The one task of the instance in the person's «Việc của tôi», at the given step. */

@@ -47,7 +47,8 @@ import vn.thidua.web.Messages;
  * <li>read what Camunda's authorizations let them read (queries, forms, models, their tasks'
  * variables), except aggregate statistics and reports, which count what they may not read;</li>
  * <li>start a process at its start event with the start form's editable fields only;</li>
- * <li>complete their own task (assigned to them, or offered to them and not yet taken) with that
+ * <li>complete their own task (assigned to them, offered to them and not yet taken, or offered to
+ * them by name as a stand-in even while assigned to the person away) with that
  * task form's editable fields only: read-only fields and values the process computed are never
  * taken from a submission; {@code complete} is handled as {@code submit-form}, so both behave alike;</li>
  * <li>take a task offered to them, give back their own, or hand it to a member of the groups it is
@@ -191,7 +192,7 @@ final class EngineGuard {
 					Messages.get("identity.guard.task-not-found", taskId));
 		}
 		if (task.getProcessDefinitionId() == null || !(person.getUserId().equals(task.getAssignee())
-				|| (task.getAssignee() == null && candidate(task)))) {
+				|| (task.getAssignee() == null && candidate(task)) || offeredByName(task))) {
 			throw refused(NOT_YOUR_TASK);
 		}
 		Map<String, Object> submitted = command instanceof SubmitTaskFormCmd ? read(command, "properties")
@@ -290,6 +291,19 @@ final class EngineGuard {
 		for (IdentityLinkEntity link : task.getIdentityLinks()) {
 			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && (person.getUserId().equals(link.getUserId())
 					|| (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the task is offered to the person by name: a stand-in's offer ({@code vn.thidua.standin}),
+	 * which holds even while the person she stands in for has the task assigned.
+	 */
+	private boolean offeredByName(TaskEntity task) {
+		for (IdentityLinkEntity link : task.getIdentityLinks()) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && person.getUserId().equals(link.getUserId())) {
 				return true;
 			}
 		}
