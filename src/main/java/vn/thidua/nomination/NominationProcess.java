@@ -20,6 +20,7 @@ import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
+import static vn.thidua.nomination.NominationVariables.ELIGIBILITY;
 import static vn.thidua.nomination.NominationVariables.NOMINEE_NAME;
 import static vn.thidua.nomination.NominationVariables.NOMINEE_TYPE;
 import static vn.thidua.nomination.NominationVariables.NO_DISCIPLINE_DECLARED;
@@ -156,6 +157,16 @@ class NominationProcess {
 	@Bean
 	TaskListener nominationBoardReview() {
 		return task -> NominationService.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
+	}
+
+	/**
+	 * Task_BoardReview (create): whether the history rules are met, as the board reads it; a copy on
+	 * the task (task-local), so that the task's candidates read it with the READ they have on the task.
+	 */
+	@Bean
+	TaskListener nominationBoardReviewOpened(Eligibility eligibility) {
+		return task -> ELIGIBILITY.setLocal(task,
+				eligibility.verdict(submitted(task), task.getProcessInstanceId(), CHAPTER_GROUP.get(task)).label());
 	}
 
 	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */
