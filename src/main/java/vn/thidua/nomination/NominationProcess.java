@@ -319,6 +319,30 @@ class NominationProcess {
 		}
 	}
 
+	/**
+	 * Starts a nomination on a person's behalf (a suggested nomination of {@code /de-xuat-khen-thuong}):
+	 * as that person, so that her authorizations, the engine guard (start form fields only) and
+	 * StartEvent_NominationSubmitted's checks apply as in Tasklist's start dialog; she is the initiator.
+	 * Joins the caller's transaction.
+	 *
+	 * @return the process instance id
+	 */
+	String startAs(String login, List<String> groups, Map<String, Object> startFormValues) {
+		var caller = identityService.getCurrentAuthentication();
+		identityService.setAuthentication(login, groups);
+		try {
+			return runtimeService.startProcessInstanceByKey(NominationVariables.PROCESS_KEY, startFormValues).getId();
+		}
+		finally {
+			if (caller != null) {
+				identityService.setAuthentication(caller);
+			}
+			else {
+				identityService.clearAuthentication();
+			}
+		}
+	}
+
 	private static NominationData submitted(VariableScope scope) {
 		return new NominationData(NOMINEE_TYPE.get(scope), NOMINEE_NAME.get(scope), PERIOD_YEAR.get(scope),
 				ACHIEVEMENT_REPORT.get(scope), AWARD_CODE.get(scope), REVIEW_MEETING_DATE.get(scope),
