@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,7 @@ import vn.thidua.nomination.NominationVariables;
 import vn.thidua.rollout.RolloutDriver;
 import vn.thidua.rollout.chapter.ChapterRolloutVariables;
 import vn.thidua.rollout.plan.PlanRolloutVariables;
+import vn.thidua.support.Browser;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.TestSmtp;
 
@@ -104,12 +108,31 @@ class SuggestedNominationsIntegrationTest {
 		assertThat(board.post("/de-xuat-khen-thuong/" + proposalId + "/lap-de-nghi", form("sai")).status())
 			.isEqualTo(403);
 
-		// when: the board member starts it
-		String token = WebSession.csrf(page);
-		WebSession.Page started = board.post("/de-xuat-khen-thuong/" + proposalId + "/lap-de-nghi", form(token));
+		// when: the board member, in Chromium, ticks the two confirmations and presses «Lập đề nghị»
+		try (Browser browser = Browser.open("http://localhost:" + port)) {
+			browser.login("board1", "demo");
+			browser.driver().manage().window().setSize(new Dimension(1366, 900));
+			browser.go("/de-xuat-khen-thuong");
+			browser.waitForText("Đào Thị Nguyệt");
+			browser.fullScreenshot("de-xuat-01-board1-1366");
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			browser.go("/de-xuat-khen-thuong");
+			browser.waitForText("Đào Thị Nguyệt");
+			assertThat(((Number) browser.script(
+					"return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+				.as("horizontal overflow in px")
+				.isLessThanOrEqualTo(0);
+			browser.fullScreenshot("de-xuat-02-board1-390");
+			WebElement card = browser.waitFor(By.id("de-xuat-" + proposalId));
+			card.findElement(By.name("dongY")).click();
+			card.findElement(By.name("camDoan")).click();
+			card.findElement(By.cssSelector("button[type=submit]")).click();
+			browser.waitForText("Đã lập đề nghị khen thưởng");
+			browser.fullScreenshot("de-xuat-03-da-lap-390");
+		}
 
 		// then: a nomination of her, for her chapter and year, waits for board1's dossier
-		assertThat(started.status()).as(started.body()).isEqualTo(302);
+		String token = WebSession.csrf(page);
 		String pid = jdbc.sql("SELECT nomination_process_instance_id FROM thidua_rollout_proposal WHERE id = ?")
 			.param(proposalId)
 			.query(String.class)
