@@ -179,5 +179,4 @@ class ProposalNominations {
 		return null;
 	}
 
-
 }

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -29,6 +32,7 @@ import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.support.Browser;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.TestSmtp;
 
@@ -55,6 +59,9 @@ class EligibilityIntegrationTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -119,6 +126,20 @@ class EligibilityIntegrationTest {
 		// a task-local copy for the board: the chapter head, no candidate of the task, does not read it
 		assertThat(get("head2", "/engine-rest/task/" + review.get("id") + "/variables").getStatusCode())
 			.isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		// and the board reads it in Tasklist's form, at 1366 and 390 px
+		try (Browser browser = Browser.open("http://localhost:" + port)) {
+			browser.driver().manage().window().setSize(new Dimension(1366, 900));
+			browser.login("board1", "demo");
+			browser.openTask("Ban Thường vụ xét đề nghị", "Chiến sĩ thi đua cơ sở").claimIfOffered();
+			browser.waitForText("Điều kiện theo quá trình khen thưởng");
+			assertThat(browser.visibleText()).contains("Điều kiện theo quá trình khen thưởng");
+			browser.fullScreenshot("eligibility-01-board-review-1366");
+			// at a phone's width with the task pane maximised (Tasklist's three columns do not fit)
+			browser.click(browser.waitFor(By.cssSelector("button.maximize[data-region=task]")));
+			browser.driver().manage().window().setSize(new Dimension(390, 844));
+			browser.waitForText("Điều kiện theo quá trình khen thưởng");
+			browser.fullScreenshot("eligibility-02-board-review-390");
+		}
 	}
 
 	private void decided(String nominee, String chapterGroup, String award, int periodYear) {
