@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,7 +81,8 @@ class SuggestedNominationsIntegrationTest {
 		driver.complete(reach(chapter, ChapterRolloutVariables.TASK_YEAR_END_REPORT, ChapterRolloutVariables.TIMER_YEAR_END),
 				Map.of("yearEndReport", "Hoàn thành các chỉ tiêu.", "selfRating", "Vững mạnh", "exemplaryPeople",
 						org.camunda.spin.plugin.variable.SpinValues
-							.jsonValue("[{\"fullName\":\"Đào Thị Nguyệt\",\"achievement\":\"Vận động 40 hội viên tham gia mô hình phân loại rác.\"}]")
+							.jsonValue("[{\"fullName\":\"Đào Thị Nguyệt\",\"achievement\":\"Vận động 40 hội viên tham gia mô hình phân loại rác.\"},"
+									+ "{\"fullName\":\"Lý Thị Hằng\",\"achievement\":\"\"}]")
 							.create()));
 		long proposalId = await().atMost(Duration.ofSeconds(30))
 			.until(() -> jdbc.sql("SELECT id FROM thidua_rollout_proposal WHERE full_name = 'Đào Thị Nguyệt'")
@@ -127,7 +129,9 @@ class SuggestedNominationsIntegrationTest {
 			card.findElement(By.name("dongY")).click();
 			card.findElement(By.name("camDoan")).click();
 			card.findElement(By.cssSelector("button[type=submit]")).click();
-			browser.waitForText("Đã lập đề nghị khen thưởng");
+			browser.waiting()
+				.ignoring(StaleElementReferenceException.class)
+				.until(d -> browser.visibleText().contains("Đã lập đề nghị khen thưởng"));
 			browser.fullScreenshot("de-xuat-03-da-lap-390");
 		}
 
@@ -158,6 +162,34 @@ class SuggestedNominationsIntegrationTest {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.body()).contains("đã được lập đề nghị khen thưởng");
 		assertThat(count()).isEqualTo(nominations);
+
+		// when: board1 and board2 start the other proposal at the same moment, with different awards (so
+		// that "one achievement, one award" does not decide it)
+		long other = jdbc.sql("SELECT id FROM thidua_rollout_proposal WHERE full_name = 'Lý Thị Hằng'")
+			.query(Long.class)
+			.single();
+		WebSession board2 = new WebSession(port).login("board2", "demo");
+		String token1 = WebSession.csrf(board.get("/de-xuat-khen-thuong"));
+		String token2 = WebSession.csrf(board2.get("/de-xuat-khen-thuong"));
+		java.util.concurrent.CompletableFuture<WebSession.Page> first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> board.post("/de-xuat-khen-thuong/" + other + "/lap-de-nghi", form(token1)));
+		Map<String, String> otherAward = new java.util.HashMap<>(form(token2));
+		otherAward.put("hinhThuc", "GK_UBND_PHUONG");
+		java.util.concurrent.CompletableFuture<WebSession.Page> second = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> board2.post("/de-xuat-khen-thuong/" + other + "/lap-de-nghi", otherAward));
+
+		// then: one nomination, one refusal; the proposal's reason was empty, so the achievement says where
+		// it comes from
+		assertThat(List.of(first.join().status(), second.join().status())).containsExactlyInAnyOrder(302, 409);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM thidua_nomination WHERE nominee_name = 'Lý Thị Hằng'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		String otherPid = jdbc.sql("SELECT nomination_process_instance_id FROM thidua_rollout_proposal WHERE id = ?")
+			.param(other)
+			.query(String.class)
+			.single();
+		assertThat((String) engine.getRuntimeService().getVariable(otherPid, "achievementReport"))
+			.contains("Chi hội Tổ dân phố số 2", "báo cáo tổng kết năm " + year);
 	}
 
 	private long count() {
