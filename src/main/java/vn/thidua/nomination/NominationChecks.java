@@ -26,7 +26,8 @@ import vn.thidua.web.Messages;
 /**
  * The business rules of a nomination (issue 4, step "Checks"): complete, the award in the
  * catalogue and fitting the nominee, the period open, the review meeting held and agreed, the
- * declaration given, and the same achievement not nominated or awarded twice. Used at the start
+ * declaration given, the same achievement not nominated or awarded twice, and the history the award
+ * builds on ({@link Eligibility}: a nomination that cannot qualify). Used at the start
  * (a failure refuses the start) and by Task_CheckNomination after a revision (a failure returns the
  * nomination to the chapter).
  */
@@ -47,12 +48,15 @@ class NominationChecks {
 
 	private final Clock clock;
 
+	private final Eligibility eligibility;
+
 	NominationChecks(AwardCatalogue catalogue, NominationRepository nominations, NominationSettings settings,
-			Clock clock) {
+			Clock clock, Eligibility eligibility) {
 		this.catalogue = catalogue;
 		this.nominations = nominations;
 		this.settings = settings;
 		this.clock = clock;
+		this.eligibility = eligibility;
 	}
 
 	/** A broken rule: the form field at fault and a Vietnamese message for the nominator. */
@@ -116,6 +120,10 @@ class NominationChecks {
 		if (nominations.duplicateExists(n)) {
 			return problem(NOMINEE_NAME, "nomination.check.duplicate", d.nomineeName().trim(), award.get().name(),
 					String.valueOf(d.periodYear()));
+		}
+		EligibilityRules.Verdict verdict = eligibility.verdict(d, processInstanceId, chapterGroup);
+		if (verdict.refused()) {
+			return problem(AWARD_CODE, "nomination.eligibility.refused", award.get().name(), verdict.reason());
 		}
 		return Optional.empty();
 	}

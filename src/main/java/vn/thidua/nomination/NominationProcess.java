@@ -16,6 +16,7 @@ import static vn.thidua.nomination.NominationVariables.DECISION_PATH;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
+import static vn.thidua.nomination.NominationVariables.ELIGIBILITY;
 import static vn.thidua.nomination.NominationVariables.NOMINEE_NAME;
 import static vn.thidua.nomination.NominationVariables.NOMINEE_TYPE;
 import static vn.thidua.nomination.NominationVariables.NO_DISCIPLINE_DECLARED;
@@ -148,6 +149,16 @@ class NominationProcess {
 		return task -> NominationService.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
 	}
 
+	/**
+	 * Task_BoardReview (create): whether the history rules are met, as the board reads it; a copy on
+	 * the task (task-local), so that the task's candidates read it with the READ they have on the task.
+	 */
+	@Bean
+	TaskListener nominationBoardReviewOpened(Eligibility eligibility) {
+		return task -> ELIGIBILITY.setLocal(task,
+				eligibility.verdict(submitted(task), task.getProcessInstanceId(), CHAPTER_GROUP.get(task)).label());
+	}
+
 	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */
 	@Bean
 	JavaDelegate nominationPublishShortlist() {
@@ -239,6 +250,30 @@ class NominationProcess {
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Starts a nomination on a person's behalf (a suggested nomination of {@code /de-xuat-khen-thuong}):
+	 * as that person, so that her authorizations, the engine guard (start form fields only) and
+	 * StartEvent_NominationSubmitted's checks apply as in Tasklist's start dialog; she is the initiator.
+	 * Joins the caller's transaction.
+	 *
+	 * @return the process instance id
+	 */
+	String startAs(String login, List<String> groups, Map<String, Object> startFormValues) {
+		var caller = identityService.getCurrentAuthentication();
+		identityService.setAuthentication(login, groups);
+		try {
+			return runtimeService.startProcessInstanceByKey(NominationVariables.PROCESS_KEY, startFormValues).getId();
+		}
+		finally {
+			if (caller != null) {
+				identityService.setAuthentication(caller);
+			}
+			else {
+				identityService.clearAuthentication();
+			}
 		}
 	}
 

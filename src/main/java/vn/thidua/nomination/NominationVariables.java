@@ -123,6 +123,12 @@ public final class NominationVariables {
 	/** Required when the board returns or rejects. */
 	public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
+	/**
+	 * Task-local on Task_BoardReview, set when the task is created: «Đủ điều kiện» or «Chưa đủ điều
+	 * kiện: …» by the history rules (bpmn/AwardEligibility.dmn); read-only in the form.
+	 */
+	public static final Variable<String> ELIGIBILITY = Variable.text("eligibility");
+
 	public static final String BOARD_APPROVE = "approve";
 
 	public static final String BOARD_RETURN = "return";

@@ -13,7 +13,10 @@ class PageModelAdvice {
 
 	private final String organisationName;
 
+	private final OrganisationDirectory directory;
+
 	PageModelAdvice(OrganisationDirectory directory) {
+		this.directory = directory;
 		var wards = directory.wards();
 		String name = wards.size() == 1 ? wards.get(0).name()
 				: directory.organisation().city() == null ? "" : directory.organisation().city().name();
@@ -28,6 +31,15 @@ class PageModelAdvice {
 	@ModelAttribute("currentUser")
 	PageUser currentUser(HttpServletRequest request) {
 		return PageUser.of(request);
+	}
+
+	/** Whether the person is of a ward's board or its chair: the menu shows them the suggested nominations. */
+	@ModelAttribute("leadsWard")
+	boolean leadsWard(HttpServletRequest request) {
+		PageUser user = PageUser.of(request);
+		return user != null && directory.wards()
+			.stream()
+			.anyMatch(w -> user.id().equals(w.chair()) || w.board().contains(user.id()));
 	}
 
 	@ModelAttribute("csrfToken")

@@ -11,8 +11,7 @@ import vn.thidua.identity.organisation.OrganisationDirectory;
 class PagesConfig {
 
 	static final String[] PATHS = { "/cong-khai/*", "/so-khen-thuong/*", "/thong-ke/*", "/ho-so-cua-toi/*",
-			"/dang-xuat/*",
-			"/nguoi-thay-the/*" };
+			"/nguoi-thay-the/*", "/de-xuat-khen-thuong/*", "/dang-xuat/*" };
 
 	@Bean
 	FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(OrganisationDirectory directory) {

@@ -294,4 +294,53 @@ public class RolloutRepository {
 			.list();
 	}
 
+
+	// ---------------------------------------------------------------- proposals as suggested nominations
+
+	/**
+	 * A proposed exemplary person with where she comes from: the ward and year of the rollout, the
+	 * chapter and the day its year-end report was sent; the nomination started for her, if any.
+	 */
+	public record ProposalRow(long id, String wardCode, int year, String chapterGroup, String chapterName,
+			String fullName, String achievement, String nominationProcessInstanceId, LocalDateTime reportedAt) {
+	}
+
+	private static final String PROPOSAL_ROW = """
+			SELECT p.id, r.ward_code, r.programme_year, c.chapter_group, c.chapter_name, p.full_name, p.achievement,
+			    p.nomination_process_instance_id, c.year_end_at
+			FROM thidua_rollout_proposal p JOIN thidua_rollout_chapter c ON c.id = p.rollout_chapter_id
+			    JOIN thidua_rollout r ON r.id = c.rollout_id""";
+
+	/** The proposals of the wards' rollouts, newest year first, then by chapter. */
+	public List<ProposalRow> proposalsOfWards(Collection<String> wardCodes) {
+		if (wardCodes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(PROPOSAL_ROW + " WHERE r.ward_code IN (:wards) ORDER BY r.programme_year DESC, c.chapter_group, p.id")
+			.param("wards", wardCodes)
+			.query(RolloutRepository::proposalRow)
+			.list();
+	}
+
+	public Optional<ProposalRow> proposal(long id) {
+		return jdbc.sql(PROPOSAL_ROW + " WHERE p.id = :id").param("id", id).query(RolloutRepository::proposalRow).optional();
+	}
+
+	/**
+	 * Records the nomination started for a proposal, once: false when one was recorded already (the
+	 * caller's transaction then rolls the second nomination back).
+	 */
+	public boolean takeProposal(long id, String nominationProcessInstanceId) {
+		return jdbc.sql("UPDATE thidua_rollout_proposal SET nomination_process_instance_id = :pid "
+				+ "WHERE id = :id AND nomination_process_instance_id IS NULL")
+			.param("pid", nominationProcessInstanceId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	private static ProposalRow proposalRow(ResultSet rs, int n) throws SQLException {
+		return new ProposalRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDateTime.class));
+	}
+
 }

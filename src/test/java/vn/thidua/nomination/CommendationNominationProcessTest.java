@@ -33,6 +33,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import vn.thidua.award.AwardCatalogue;
+import vn.thidua.award.AwardEntry;
 import vn.thidua.award.AwardRegister;
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.notification.Notifier;
@@ -78,6 +80,9 @@ class CommendationNominationProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AwardCatalogue catalogue;
 
 	@Autowired
 	ApplicationContext context;
@@ -145,7 +150,9 @@ class CommendationNominationProcessTest {
 
 	@Test
 	void shouldKeepTheDossierWithTheNominatorUntilEveryRequiredKindIsThere() {
-		// given: a nomination for Chiến sĩ thi đua cơ sở waits for its dossier, assigned to its nominator
+		// given: a nomination for Chiến sĩ thi đua cơ sở (she holds Lao động tiên tiến of the year) waits for
+		// its dossier, assigned to its nominator
+		held("Lý Thị Ngọc", "bode-ch03", "LAO_DONG_TIEN_TIEN", year);
 		ProcessInstance pi = startNomination("head3", nomination("Lý Thị Ngọc", "CSTD_CO_SO"));
 		assertThat(pi).isWaitingAt(NominationVariables.TASK_COMPLETE_DOSSIER);
 		assertThat(BpmnAwareTests.task(pi)).isAssignedTo("head3");
@@ -197,6 +204,28 @@ class CommendationNominationProcessTest {
 	}
 
 	@Test
+	void shouldReturnARevisionThatCannotQualifyByHistoryAndShowTheBoardTheVerdict() {
+		// given: a nomination for Lao động tiên tiến at the board, which reads that it qualifies
+		ProcessInstance pi = nominate("head5", nomination("Vũ Thị Yến", "LAO_DONG_TIEN_TIEN"));
+		Task review = BpmnAwareTests.task(pi);
+		assertThat(taskService.getVariableLocal(review.getId(), "eligibility")).isEqualTo("Đủ điều kiện");
+		boardDecides(pi, "return", "Đề nghị Bằng khen Trung ương Hội thay cho Lao động tiên tiến");
+
+		// when: the chapter revises it into the Central Union's diploma, with two years of Chiến sĩ thi đua
+		// cơ sở before it where the ward's rule asks three
+		held("Vũ Thị Yến", "bode-ch05", "CSTD_CO_SO", year - 2);
+		held("Vũ Thị Yến", "bode-ch05", "CSTD_CO_SO", year - 1);
+		Map<String, Object> revised = nomination("Vũ Thị Yến", "BK_TW_HOI");
+		formService.submitTaskForm(BpmnAwareTests.task(pi).getId(), revised);
+
+		// then: it is back with the chapter, the rule named
+		assertThat(pi).isWaitingAt(NominationVariables.TASK_REVISE).variables().containsEntry("checksPassed", false);
+		assertThat((String) runtimeService.getVariable(pi.getId(), "checksProblem"))
+			.contains("Bằng khen Trung ương Hội cần 03 năm liên tục trước đó đạt Chiến sĩ thi đua cơ sở")
+			.endsWith("còn thiếu năm " + (year - 3) + ".");
+	}
+
+	@Test
 	void shouldRejectWithReasonAndFreeTheAchievement() {
 		// given
 		ProcessInstance pi = nominate("head2", nomination("Lê Thị Hoa", "GK_HOI_PHUONG"));
@@ -216,6 +245,7 @@ class CommendationNominationProcessTest {
 	@Test
 	void shouldRefuseDuplicateNominationAndUnknownAwardAndForeignChapter() {
 		// given
+		held("Phạm Thị Lụa", "bode-ch03", "LAO_DONG_TIEN_TIEN", year);
 		nominate("head3", nomination("Phạm Thị Lụa", "CSTD_CO_SO"));
 		long before = runtimeService.createProcessInstanceQuery().count();
 
@@ -306,7 +336,9 @@ class CommendationNominationProcessTest {
 
 	@Test
 	void shouldRecordRecommendationWhenAwardIsAboveTheWard() {
-		// given
+		// given: two years of ward awards before, as the city union's diploma asks
+		held("Ngô Thị Sen", "bode-ch01", "GK_HOI_PHUONG", year - 2);
+		held("Ngô Thị Sen", "bode-ch01", "LAO_DONG_TIEN_TIEN", year - 1);
 		ProcessInstance pi = nominate("head1", nomination("Ngô Thị Sen", "BK_HOI_THANH_PHO"));
 		assertThat(pi).variables().containsEntry("decisionPath", "RECOMMENDATION");
 		boardDecides(pi, "approve", null);
@@ -359,6 +391,13 @@ class CommendationNominationProcessTest {
 	}
 
 	// ---------------------------------------------------------------------------------------------
+
+	/** A decision of the register: the history a title builds on (bpmn/AwardEligibility.dmn). */
+	void held(String nominee, String chapterGroup, String award, int periodYear) {
+		register.record(new AwardRegister.NewAward("held-" + java.util.UUID.randomUUID(), "bode", chapterGroup,
+				"Chi hội", "INDIVIDUAL", nominee, catalogue.find(award).orElseThrow(), periodYear, AwardEntry.DECIDED,
+				"H-" + System.nanoTime(), LocalDate.of(periodYear, 12, 20), "chair", 5, 0, 0));
+	}
 
 	Map<String, Object> nomination(String nominee, String award) {
 		Map<String, Object> v = new HashMap<>();

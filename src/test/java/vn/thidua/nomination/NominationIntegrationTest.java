@@ -287,7 +287,11 @@ class NominationIntegrationTest {
 
 	@Test
 	void shouldRefuseDuplicateNominationWithNothingCreated() {
-		// given
+		// given: she holds Lao động tiên tiến of the year, which Chiến sĩ thi đua cơ sở builds on
+		register.record(new AwardRegister.NewAward("it-ldtt-" + System.nanoTime(), "bode", "bode-ch04",
+				"Chi hội Tổ dân phố số 4", "INDIVIDUAL", "Trần Thị Minh Châu",
+				catalogue.find("LAO_DONG_TIEN_TIEN").orElseThrow(), year, "DECIDED", "LDTT-" + System.nanoTime(),
+				LocalDate.now(), "chair", 5, 0, 0));
 		Map<String, Object> first = nomination("Trần Thị Minh Châu", "CSTD_CO_SO");
 		assertThat(post("head4", ENGINE + "/process-definition/key/CommendationNomination/submit-form", form(first),
 				MAP).getStatusCode()).isEqualTo(HttpStatus.OK);
