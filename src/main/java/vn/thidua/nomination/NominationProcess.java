@@ -158,13 +158,13 @@ class NominationProcess {
 		return task -> NominationService.validateBoardReview(BOARD_DECISION.get(task), BOARD_REASON.get(task));
 	}
 
-	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */
+	/** Task_PublishShortlist: the nominator is told the nomination is disclosed; the ward gets it in the daily digest. */
 	@Bean
 	JavaDelegate nominationPublishShortlist() {
 		return execution -> {
 			execution.removeVariable(OBJECTION_REASON.name());
 			execution.removeVariable(OBJECTION_BY.name());
-			service.publishShortlist(nomination(execution), WARD_GROUP.get(execution));
+			service.publishShortlist(nomination(execution));
 		};
 	}
 

@@ -8,13 +8,14 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.calendar.WorkingDayCalendar;
 import vn.thidua.identity.security.Actor;
 import vn.thidua.notification.OutboxNotifier.Kind;
 
 /**
  * The mails of every user task of every process, without BPMN wiring ({@link NotificationEnginePlugin}
  * hands each task event over): on {@code create} the due date from {@link DeadlineProperties}
- * (unless the BPMN set one) and, for an unassigned task, the assignment mail to the candidate users
+ * (unless the BPMN set one; in working days through {@link WorkingDayCalendar}) and, for an unassigned task, the assignment mail to the candidate users
  * and every member of the candidate groups; on {@code assignment} the mail to the new assignee (not
  * when people claim a task themselves); on {@code complete}/{@code delete} reminders still waiting
  * are cancelled. Runs inside the task's transaction: it only writes outbox rows.
@@ -34,13 +35,16 @@ class TaskNotifications {
 
 	private final Clock clock;
 
+	private final WorkingDayCalendar calendar;
+
 	TaskNotifications(OutboxNotifier notifier, NotificationOutbox outbox, DeadlineProperties deadlines, Actor actor,
-			Clock clock) {
+			Clock clock, WorkingDayCalendar calendar) {
 		this.notifier = notifier;
 		this.outbox = outbox;
 		this.deadlines = deadlines;
 		this.actor = actor;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -62,7 +66,8 @@ class TaskNotifications {
 	}
 
 	private Optional<Instant> created(TaskEvent task) {
-		Instant due = task.dueDate() != null ? null : clock.instant().plus(deadlines.durationOf(task.definitionKey()));
+		Instant due = task.dueDate() != null ? null
+				: calendar.end(clock.instant(), deadlines.windowOf(task.definitionKey()));
 		if (task.assignee() == null) {
 			// with an assignee, the engine fires 'assignment' right after 'create': that event tells them
 			queue(task, due, new Recipients(task.candidateUsers(), task.candidateGroups()));
