@@ -49,7 +49,7 @@ public class NominationSettings {
 			return disclosure.text();
 		}
 		Instant now = Instant.now(calendar.clock());
-		return Duration.between(now, calendar.end(now, disclosure)).toString();
+		return Duration.between(now, calendar.end(now, disclosure)).withNanos(0).toString();
 	}
 
 	/** TimerEvent_DisclosureEnded ({@code timeDate}): the end of a disclosure opened now (engine clock). */
