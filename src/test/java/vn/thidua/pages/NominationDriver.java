@@ -23,7 +23,7 @@ import vn.thidua.support.Http;
  * Drives CommendationNomination through {@code /engine-rest} with the demo logins, as Tasklist
  * does (submit-form), for the pages' tests; only timers are run through the engine.
  */
-final class NominationDriver {
+public final class NominationDriver {
 
 	static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
 
@@ -37,7 +37,7 @@ final class NominationDriver {
 
 	private final ApplicationContext context;
 
-	NominationDriver(int port, TaskService taskService, ManagementService managementService,
+	public NominationDriver(int port, TaskService taskService, ManagementService managementService,
 			ApplicationContext context) {
 		this.context = context;
 		this.base = "http://localhost:" + port;
@@ -46,7 +46,7 @@ final class NominationDriver {
 		this.managementService = managementService;
 	}
 
-	String start(String head, String nominee, String award, int year, String report) {
+	public String start(String head, String nominee, String award, int year, String report) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("nomineeType", "INDIVIDUAL");
 		v.put("nomineeName", nominee);
@@ -66,7 +66,7 @@ final class NominationDriver {
 		return pid;
 	}
 
-	void boardApproves(String pid) {
+	public void boardApproves(String pid) {
 		complete("board1", task(pid, "Task_BoardReview"), Map.of("boardDecision", "approve"));
 	}
 
