@@ -34,7 +34,7 @@ public class WorkingDayCalendar {
 
 	private final Clock clock;
 
-	WorkingDayCalendar(CalendarProperties properties, Clock clock) {
+	public WorkingDayCalendar(CalendarProperties properties, Clock clock) {
 		validate(properties);
 		this.rule = new WorkingDays(properties.holidays(), properties.workingWeekends());
 		this.clock = clock;
