@@ -48,6 +48,9 @@ class DisclosureDigest {
 
 	static final String TEMPLATE = "disclosure-digest";
 
+	/** The digest_id of an entry withdrawn before a digest listed it. */
+	static final String WITHDRAWN = "withdrawn";
+
 	static final String TIME_SETTING = "thidua.notification.disclosure-digest-time";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -94,6 +97,19 @@ class DisclosureDigest {
 			.param("year", entry.periodYear())
 			.param("disclosedAt", utc(entry.disclosedAt()))
 			.param("ends", utc(entry.disclosureEnds()))
+			.update();
+	}
+
+	/**
+	 * Task_RecordObjection: a nomination back at the board is no longer under disclosure; an entry
+	 * no digest listed yet is closed without one (approved again, it enters again).
+	 */
+	void withdraw(String processInstanceId, Instant now) {
+		jdbc.sql("UPDATE thidua_disclosure_entry SET digest_id = :id, digested_at = :now "
+				+ "WHERE digest_id IS NULL AND process_instance_id = :pid")
+			.param("id", WITHDRAWN)
+			.param("now", utc(now))
+			.param("pid", processInstanceId)
 			.update();
 	}
 

@@ -215,11 +215,15 @@ class NominationService {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-	/** Task_RecordObjection: the objection goes to the board with the nomination. */
+	/**
+	 * Task_RecordObjection: the objection goes to the board with the nomination, which leaves the
+	 * disclosure (and the ward's next digest, if not listed yet).
+	 */
 	void recordObjection(NominationCase nomination, String boardGroup, String objectionReason) {
 		Map<String, Object> model = model(nomination);
 		model.put("objectionReason", objectionReason);
 		notifier.send("objection-lodged", Recipients.groups(List.of(boardGroup)), model);
+		digest.withdraw(nomination.processInstanceId(), clock.instant());
 	}
 
 	/** Task_NotifyCouncilRejected: the council did not agree; the nominator, chapter and board are told. */

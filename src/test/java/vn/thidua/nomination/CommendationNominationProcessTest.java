@@ -266,8 +266,18 @@ class CommendationNominationProcessTest {
 		verify(mail).send(eq("objection-lodged"), any(Recipients.class), any());
 		assertThatThrownBy(() -> objections.lodge(pi.getId(), "head5", "lần hai"))
 			.isInstanceOf(ObjectionService.Refused.class);
+		// it left the ward's next digest; approved again, it enters it again
+		assertThat(digestIds(pi)).containsExactly(DisclosureDigest.WITHDRAWN);
 		boardDecides(pi, "approve", null);
 		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+		assertThat(digestIds(pi)).containsExactly(DisclosureDigest.WITHDRAWN, null);
+	}
+
+	private List<String> digestIds(ProcessInstance pi) {
+		return jdbc.sql("SELECT digest_id FROM thidua_disclosure_entry WHERE process_instance_id = :pid ORDER BY id")
+			.param("pid", pi.getId())
+			.query((rs, n) -> rs.getString(1))
+			.list();
 	}
 
 	@Test
