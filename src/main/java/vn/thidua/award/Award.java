@@ -14,9 +14,11 @@ import java.util.List;
  * @param nomineeTypes INDIVIDUAL and/or COLLECTIVE
  * @param requiredDocuments codes of the document kinds its dossier must hold before it goes to the board
  * @param allowedDocuments codes of the further kinds its dossier may hold
+ * @param council how the council votes on it (null: the defaults of {@code thidua.council})
  */
 public record Award(String code, String name, String issuer, String issuerName, boolean withinWardAuthority,
-		List<String> nomineeTypes, List<String> requiredDocuments, List<String> allowedDocuments) {
+		List<String> nomineeTypes, List<String> requiredDocuments, List<String> allowedDocuments,
+		CouncilRule council) {
 
 	public Award {
 		nomineeTypes = nomineeTypes == null ? List.of("INDIVIDUAL", "COLLECTIVE") : List.copyOf(nomineeTypes);

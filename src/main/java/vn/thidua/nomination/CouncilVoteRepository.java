@@ -21,27 +21,47 @@ class CouncilVoteRepository {
 		this.jdbc = jdbc;
 	}
 
-	record Vote(int round, String voter, String vote, String comment, LocalDateTime votedAt) {
+	/**
+	 * One member's ballot on one nomination in one round.
+	 *
+	 * @param written a written opinion of an absent member, entered for her by {@code enteredBy}
+	 */
+	record Vote(int round, String voter, String vote, String comment, LocalDateTime votedAt, boolean written,
+			String enteredBy) {
 	}
 
 	/**
-	 * A closed round. {@code quorumRatio} and {@code approvalRatio} are the rule the round was counted
-	 * with (null for rounds closed before they were recorded), printed in the vote minutes.
+	 * A closed round and the rule it was counted with (printed in the vote minutes). The parts of the
+	 * rule are null for rounds closed before they were recorded.
+	 *
+	 * @param present the members who voted in person
+	 * @param written the written opinions of absent members (counted or not, as the rule says)
 	 */
 	record Tally(int round, int members, int agree, int disagree, int abstain, boolean quorumReached,
-			boolean approved, LocalDateTime closedAt, Double quorumRatio, Double approvalRatio) {
+			boolean approved, LocalDateTime closedAt, Double quorumRatio, Double approvalRatio, Integer present,
+			Integer written, String approvalBase, Boolean approvalAtLeast, Boolean writtenCounted,
+			Boolean secretBallot) {
 	}
 
 	void save(String processInstanceId, int round, String voter, String vote, String comment) {
+		save(processInstanceId, round, null, voter, vote, comment, false, null);
+	}
+
+	void save(String processInstanceId, int round, Long sessionId, String voter, String vote, String comment,
+			boolean written, String enteredBy) {
 		jdbc.sql("""
-				INSERT INTO thidua_council_vote (process_instance_id, vote_round, voter, vote, vote_comment, voted_at)
-				VALUES (:pid, :round, :voter, :vote, :comment, :now)""")
+				INSERT INTO thidua_council_vote (process_instance_id, vote_round, voter, vote, vote_comment, voted_at,
+				  session_id, written, entered_by)
+				VALUES (:pid, :round, :voter, :vote, :comment, :now, :session, :written, :enteredBy)""")
 			.param("pid", processInstanceId)
 			.param("round", round)
 			.param("voter", voter)
 			.param("vote", vote)
 			.param("comment", comment)
 			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("session", sessionId)
+			.param("written", written)
+			.param("enteredBy", enteredBy)
 			.update();
 	}
 
@@ -62,11 +82,16 @@ class CouncilVoteRepository {
 	}
 
 	void saveTally(String processInstanceId, Tally t) {
+		saveTally(processInstanceId, t, null);
+	}
+
+	void saveTally(String processInstanceId, Tally t, Long sessionId) {
 		jdbc.sql("""
 				INSERT INTO thidua_council_round (process_instance_id, vote_round, members, agree, disagree, abstain,
-				  quorum_reached, approved, closed_at, quorum_ratio, approval_ratio)
+				  quorum_reached, approved, closed_at, quorum_ratio, approval_ratio, present, written, approval_base,
+				  approval_at_least, written_counted, secret_ballot, session_id)
 				VALUES (:pid, :round, :members, :agree, :disagree, :abstain, :quorum, :approved, :closed, :quorumRatio,
-				  :approvalRatio)""")
+				  :approvalRatio, :present, :written, :base, :atLeast, :writtenCounted, :secret, :session)""")
 			.param("pid", processInstanceId)
 			.param("round", t.round())
 			.param("members", t.members())
@@ -78,6 +103,13 @@ class CouncilVoteRepository {
 			.param("closed", Timestamp.valueOf(t.closedAt()))
 			.param("quorumRatio", t.quorumRatio())
 			.param("approvalRatio", t.approvalRatio())
+			.param("present", t.present())
+			.param("written", t.written())
+			.param("base", t.approvalBase())
+			.param("atLeast", t.approvalAtLeast())
+			.param("writtenCounted", t.writtenCounted())
+			.param("secret", t.secretBallot())
+			.param("session", sessionId)
 			.update();
 	}
 
@@ -93,13 +125,17 @@ class CouncilVoteRepository {
 			.query((rs, n) -> new Tally(rs.getInt("vote_round"), rs.getInt("members"), rs.getInt("agree"),
 					rs.getInt("disagree"), rs.getInt("abstain"), rs.getBoolean("quorum_reached"),
 					rs.getBoolean("approved"), rs.getTimestamp("closed_at").toLocalDateTime(),
-					rs.getObject("quorum_ratio", Double.class), rs.getObject("approval_ratio", Double.class)))
+					rs.getObject("quorum_ratio", Double.class), rs.getObject("approval_ratio", Double.class),
+					rs.getObject("present", Integer.class), rs.getObject("written", Integer.class),
+					rs.getString("approval_base"), rs.getObject("approval_at_least", Boolean.class),
+					rs.getObject("written_counted", Boolean.class), rs.getObject("secret_ballot", Boolean.class)))
 			.list();
 	}
 
 	private static Vote vote(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Vote(rs.getInt("vote_round"), rs.getString("voter"), rs.getString("vote"),
-				rs.getString("vote_comment"), rs.getTimestamp("voted_at").toLocalDateTime());
+				rs.getString("vote_comment"), rs.getTimestamp("voted_at").toLocalDateTime(), rs.getBoolean("written"),
+				rs.getString("entered_by"));
 	}
 
 	/** A round a member voted in: the nomination and the round, never the ballot. */

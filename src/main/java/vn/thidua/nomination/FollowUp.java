@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -67,9 +68,13 @@ class FollowUp {
 
 	private final IdentityService identityService;
 
+	private final RuntimeService runtimeService;
+
 	FollowUp(NominationRepository nominations, CouncilVoteRepository votes, AwardRegister register,
 			AwardCatalogue catalogue, OrganisationDirectory directory, TaskService taskService,
-			ManagementService managementService, HistoryService historyService, IdentityService identityService) {
+			ManagementService managementService, HistoryService historyService, IdentityService identityService,
+			RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
 		this.nominations = nominations;
 		this.votes = votes;
 		this.register = register;
@@ -124,6 +129,24 @@ class FollowUp {
 		for (Task t : taskService.createTaskQuery().processInstanceIdIn(pids).initializeFormKeys().list()) {
 			tasks.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t);
 		}
+		// a nomination waiting for the council's session or the chair's batch signature has no task of its own
+		Set<String> pidSet = Set.of(pids);
+		Map<String, Step> waiting = new HashMap<>();
+		for (Map.Entry<String, String[]> wait : Map.of(NominationVariables.RECEIVE_AWAIT_COUNCIL,
+				new String[] { "nomination.follow-up.awaiting-council", "nomination.follow-up.council" },
+				NominationVariables.RECEIVE_AWAIT_DECISION,
+				new String[] { "nomination.follow-up.awaiting-decision", "nomination.follow-up.chair" },
+				NominationVariables.RECEIVE_AWAIT_REQUEST_LETTER,
+				new String[] { "nomination.follow-up.awaiting-letter", "nomination.follow-up.chair" }).entrySet()) {
+			runtimeService.createExecutionQuery()
+				.processDefinitionKey(NominationVariables.PROCESS_KEY)
+				.activityId(wait.getKey())
+				.list()
+				.stream()
+				.filter(e -> pidSet.contains(e.getProcessInstanceId()))
+				.forEach(e -> waiting.put(e.getProcessInstanceId(),
+						new Step(Messages.get(wait.getValue()[0]), Messages.get(wait.getValue()[1]), null)));
+		}
 		Map<String, Date> disclosureEnds = new HashMap<>();
 		for (Job job : managementService.createJobQuery().timers().activityId(NominationVariables.DISCLOSURE_TIMER).list()) {
 			disclosureEnds.put(job.getProcessInstanceId(), job.getDuedate());
@@ -139,7 +162,6 @@ class FollowUp {
 		}
 		Set<String> wardsOfRows = new LinkedHashSet<>();
 		rows.forEach(n -> wardsOfRows.add(n.wardCode()));
-		Set<String> pidSet = Set.of(pids);
 		Map<String, String> decisions = new HashMap<>();
 		register.list(wardsOfRows, Set.of(), null, null)
 			.stream()
@@ -149,7 +171,10 @@ class FollowUp {
 		List<Followed> out = new ArrayList<>();
 		for (NominationRepository.Summary n : rows) {
 			String pid = n.processInstanceId();
-			List<Step> steps = steps(tasks.getOrDefault(pid, List.of()), groupNames);
+			List<Step> steps = new ArrayList<>(steps(tasks.getOrDefault(pid, List.of()), groupNames));
+			if (waiting.containsKey(pid)) {
+				steps.add(waiting.get(pid));
+			}
 			String decision = decisions.get(pid);
 			out.add(new Followed(pid, n.nomineeName(), chapterName(n.chapterGroup()), awardName(n.awardCode()),
 					n.periodYear(), NominationHistory.statusLabel(n.status()), n.createdAt(), login.equals(n.nominatedBy()),

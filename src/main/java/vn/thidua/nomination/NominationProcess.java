@@ -10,13 +10,9 @@ import static vn.thidua.nomination.NominationVariables.BOARD_REASON;
 import static vn.thidua.nomination.NominationVariables.CHAPTER_CODE;
 import static vn.thidua.nomination.NominationVariables.CHECKS_PASSED;
 import static vn.thidua.nomination.NominationVariables.CHECKS_PROBLEM;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_APPROVAL_RATIO;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_APPROVED;
 import static vn.thidua.nomination.NominationVariables.COUNCIL_GROUP;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_MEMBER_COUNT;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_QUORUM;
-import static vn.thidua.nomination.NominationVariables.COUNCIL_ROUND;
 import static vn.thidua.nomination.NominationVariables.DECIDING_AUTHORITY;
+import static vn.thidua.nomination.NominationVariables.DECISION_PATH;
 import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
 import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
 import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
@@ -27,14 +23,8 @@ import static vn.thidua.nomination.NominationVariables.OBJECTION_BY;
 import static vn.thidua.nomination.NominationVariables.OBJECTION_COUNT;
 import static vn.thidua.nomination.NominationVariables.OBJECTION_REASON;
 import static vn.thidua.nomination.NominationVariables.PERIOD_YEAR;
-import static vn.thidua.nomination.NominationVariables.QUORUM_REACHED;
 import static vn.thidua.nomination.NominationVariables.REVIEW_MEETING_AGREED;
 import static vn.thidua.nomination.NominationVariables.REVIEW_MEETING_DATE;
-import static vn.thidua.nomination.NominationVariables.VOTE;
-import static vn.thidua.nomination.NominationVariables.VOTES_ABSTAIN;
-import static vn.thidua.nomination.NominationVariables.VOTES_AGREE;
-import static vn.thidua.nomination.NominationVariables.VOTES_DISAGREE;
-import static vn.thidua.nomination.NominationVariables.VOTE_COMMENT;
 import static vn.thidua.nomination.NominationVariables.WARD_GROUP;
 import static vn.thidua.nomination.NominationVariables.WITHIN_WARD_AUTHORITY;
 import static vn.thidua.process.ProcessVariables.BOARD_GROUP;
@@ -64,8 +54,6 @@ import vn.thidua.dossier.DossierCompleteness;
 import vn.thidua.forms.FormValidationException;
 import vn.thidua.identity.security.Actor;
 import vn.thidua.identity.security.ApplicationAccess;
-import vn.thidua.nomination.CouncilVoteRepository.Tally;
-import vn.thidua.nomination.CouncilVoting.Round;
 import vn.thidua.nomination.NominationService.Started;
 import vn.thidua.web.Messages;
 
@@ -73,8 +61,10 @@ import vn.thidua.web.Messages;
  * The CommendationNomination process ({@code bpmn/CommendationNomination.bpmn}) and the engine:
  * each bean is a listener or delegate the BPMN names, and this class is the only code of the
  * nomination that reads or writes the process's variables. It reads them into plain values, calls
- * the services ({@link NominationService}, {@link CouncilVoting}, {@link AwardRecording}), and
- * writes back what they decided.
+ * the services ({@link NominationService}, {@link AwardRecording}), and
+ * writes back what they decided. The council's vote is a session of its own ({@link CouncilSessionProcess})
+ * and the chair signs decisions in batches ({@link AwardDecisionProcess}); the nomination waits for
+ * each at a receive task.
  */
 @Configuration(proxyBeanMethods = false)
 class NominationProcess {
@@ -84,8 +74,6 @@ class NominationProcess {
 
 	private final NominationService service;
 
-	private final CouncilVoting voting;
-
 	private final AwardRecording recording;
 
 	private final Actor actor;
@@ -94,14 +82,16 @@ class NominationProcess {
 
 	private final IdentityService identityService;
 
-	NominationProcess(NominationService service, CouncilVoting voting, AwardRecording recording, Actor actor,
-			RuntimeService runtimeService, IdentityService identityService) {
+	private final AwardDecisionProcess decisions;
+
+	NominationProcess(NominationService service, AwardRecording recording, Actor actor, RuntimeService runtimeService,
+			IdentityService identityService, AwardDecisionProcess decisions) {
 		this.service = service;
-		this.voting = voting;
 		this.recording = recording;
 		this.actor = actor;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
+		this.decisions = decisions;
 	}
 
 	/** StartEvent_NominationSubmitted (start): the chapter from the starter, the checks; a broken rule refuses the start. */
@@ -204,71 +194,15 @@ class NominationProcess {
 		return execution -> service.end(execution.getProcessInstanceId());
 	}
 
-	/** Task_OpenCouncilVote: a new round, the first or after a missed quorum. */
+	/**
+	 * ReceiveTask_AwaitDecision and ReceiveTask_AwaitRequestLetter (start, in their own job): the
+	 * nomination joins its ward's batch for the chair's signature.
+	 */
 	@Bean
-	JavaDelegate nominationOpenCouncilVote() {
-		return execution -> {
-			Round round = voting.open(execution.getProcessInstanceId(), COUNCIL_ROUND.get(execution),
-					WARD_CODE.get(execution));
-			COUNCIL_ROUND.set(execution, round.number());
-			COUNCIL_MEMBER_COUNT.set(execution, round.members());
-			for (String name : List.of(VOTES_AGREE.name(), VOTES_DISAGREE.name(), VOTES_ABSTAIN.name(),
-					QUORUM_REACHED.name(), COUNCIL_APPROVED.name())) {
-				execution.removeVariable(name);
-			}
-		};
-	}
-
-	/** Task_CouncilVote (create): the ballot lives on its own task only, never on the process. */
-	@Bean
-	TaskListener nominationBallotCreated() {
-		return task -> {
-			VOTE.setLocal(task, null);
-			VOTE_COMMENT.setLocal(task, null);
-		};
-	}
-
-	/** Task_CouncilVote (complete): the ballot moves into the vote table and off the task. */
-	@Bean
-	TaskListener nominationBallotCast() {
-		return task -> {
-			voting.cast(task.getProcessInstanceId(), COUNCIL_ROUND.get(task.getExecution()), task.getAssignee(),
-					actor.current().orElse(null), VOTE.getLocal(task), VOTE_COMMENT.getLocal(task));
-			task.removeVariablesLocal(List.of(VOTE.name(), VOTE_COMMENT.name()));
-		};
-	}
-
-	/** Task_TallyVotes: the round's ballots against the quorum and approval ratio. */
-	@Bean
-	JavaDelegate nominationTallyVotes() {
-		return execution -> {
-			Tally tally = voting.tally(execution.getProcessInstanceId(), COUNCIL_ROUND.get(execution),
-					COUNCIL_MEMBER_COUNT.get(execution), COUNCIL_QUORUM.get(execution),
-					COUNCIL_APPROVAL_RATIO.get(execution));
-			VOTES_AGREE.set(execution, tally.agree());
-			VOTES_DISAGREE.set(execution, tally.disagree());
-			VOTES_ABSTAIN.set(execution, tally.abstain());
-			QUORUM_REACHED.set(execution, tally.quorumReached());
-			COUNCIL_APPROVED.set(execution, tally.approved());
-		};
-	}
-
-	/** Task_NotifyQuorumMissed: the ward chair and the council chair are told; the vote reopens. */
-	@Bean
-	JavaDelegate nominationNotifyQuorumMissed() {
-		return execution -> voting.notifyQuorumMissed(nomination(execution), COUNCIL_ROUND.get(execution),
-				COUNCIL_MEMBER_COUNT.get(execution), VOTES_AGREE.get(execution) + VOTES_DISAGREE.get(execution));
-	}
-
-	/** Task_SignDecision (complete): a decision number new to the ward, a date not in the future; the signer. */
-	@Bean
-	TaskListener nominationSignDecision() {
-		return task -> {
-			String number = recording.validateDecision(WARD_CODE.get(task), DECISION_NUMBER.get(task),
-					DECISION_DATE.get(task));
-			DECISION_NUMBER.set(task, number);
-			DECISION_SIGNED_BY.set(task, actor.idOr(task.getAssignee()));
-		};
+	ExecutionListener nominationAwaitDecision() {
+		return execution -> decisions.offer(execution.getProcessInstanceId(), WARD_CODE.get(execution),
+				AWARD_ISSUER.get(execution), DECIDING_AUTHORITY.get(execution),
+				"DECISION".equals(DECISION_PATH.get(execution)), CHAIR_GROUP.get(execution));
 	}
 
 	/** Task_RecordAward: the decision enters the register; everyone concerned is told. */
@@ -321,14 +255,14 @@ class NominationProcess {
 		SUBJECT.set(execution, award.subject());
 	}
 
-	private static NominationCase nomination(DelegateExecution execution) {
+	static NominationCase nomination(DelegateExecution execution) {
 		return new NominationCase(execution.getProcessInstanceId(), WARD_CODE.get(execution),
 				CHAPTER_GROUP.get(execution), CHAPTER_NAME.get(execution), INITIATOR.get(execution),
 				SUBJECT.get(execution), NOMINEE_NAME.get(execution), AWARD_CODE.get(execution), AWARD_NAME.get(execution),
 				PERIOD_YEAR.get(execution), BOARD_REASON.get(execution));
 	}
 
-	private static List<String> groups(DelegateExecution execution) {
+	static List<String> groups(DelegateExecution execution) {
 		return List.of(CHAPTER_GROUP.get(execution), BOARD_GROUP.get(execution), COUNCIL_GROUP.get(execution));
 	}
 

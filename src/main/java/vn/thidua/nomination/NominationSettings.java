@@ -8,6 +8,9 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.award.Award;
+import vn.thidua.award.AwardCatalogue;
+import vn.thidua.award.CouncilRule;
 import vn.thidua.calendar.Window;
 import vn.thidua.calendar.WorkingDayCalendar;
 import vn.thidua.web.Messages;
@@ -29,10 +32,18 @@ public class NominationSettings {
 
 	private final WorkingDayCalendar calendar;
 
-	NominationSettings(NominationProperties nomination, CouncilProperties council, WorkingDayCalendar calendar) {
+	NominationSettings(NominationProperties nomination, CouncilProperties council, AwardCatalogue catalogue,
+			WorkingDayCalendar calendar) {
 		this.nomination = nomination;
 		this.council = council;
 		this.calendar = calendar;
+		requireIsoDuration("thidua.council.session-period", council.sessionPeriod());
+		for (Award award : catalogue.all()) {
+			CouncilRule rule = award.council() == null ? defaultCouncilRule() : award.council().orElse(defaultCouncilRule());
+			if (!rule.complete()) {
+				throw new IllegalStateException(Messages.get("nomination.settings.council-rule", award.code()));
+			}
+		}
 		this.disclosure = Window.parse("thidua.nomination.disclosure-period", nomination.disclosurePeriod());
 		requireIsoDuration("thidua.council.vote-period", council.votePeriod());
 		requireRatio("thidua.council.quorum", council.quorum());
@@ -81,6 +92,18 @@ public class NominationSettings {
 
 	public double getApprovalRatio() {
 		return council.approvalRatio();
+	}
+
+	/** The council's rule for awards whose catalogue entry names none. */
+	CouncilRule defaultCouncilRule() {
+		return new CouncilRule(council.secretBallot(), council.quorum(), council.approvalRatio(),
+				council.approvalAtLeast(), council.approvalBase(), council.writtenOpinionsCount(),
+				Messages.get("council.rule.default-basis"));
+	}
+
+	/** How long a council session stays open for ballots unless its chair chooses another last day. */
+	Period sessionPeriod() {
+		return Period.parse(council.sessionPeriod());
 	}
 
 	private static void requireIsoDuration(String name, String value) {

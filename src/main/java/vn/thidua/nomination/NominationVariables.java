@@ -14,6 +14,21 @@ public final class NominationVariables {
 
 	public static final String MESSAGE_OBJECTION = "Message_NominationObjection";
 
+	/** The council session's result for this nomination ({@link CouncilSessionProcess}). */
+	public static final String MESSAGE_COUNCIL_DECIDED = "Message_CouncilDecided";
+
+	/** The chair signed the decision or request letter that covers it ({@link AwardDecisionProcess}). */
+	public static final String MESSAGE_DECISION_SIGNED = "Message_DecisionSigned";
+
+	/** Waits, after the disclosure, for the council's next session. */
+	public static final String RECEIVE_AWAIT_COUNCIL = "ReceiveTask_AwaitCouncilSession";
+
+	/** Waits in the ward's batch for the chair's decision. */
+	public static final String RECEIVE_AWAIT_DECISION = "ReceiveTask_AwaitDecision";
+
+	/** Waits in the ward's batch for the chair's request letter to the higher level. */
+	public static final String RECEIVE_AWAIT_REQUEST_LETTER = "ReceiveTask_AwaitRequestLetter";
+
 	// element ids the code and tests name
 	public static final String START_EVENT = "StartEvent_NominationSubmitted";
 
@@ -34,6 +49,7 @@ public final class NominationVariables {
 
 	public static final String TASK_NOTIFY_REJECTED = "Task_NotifyRejected";
 
+	// the per-nomination vote and signature of versions deployed before the council session
 	public static final String TASK_OPEN_COUNCIL_VOTE = "Task_OpenCouncilVote";
 
 	public static final String TASK_COUNCIL_VOTE = "Task_CouncilVote";

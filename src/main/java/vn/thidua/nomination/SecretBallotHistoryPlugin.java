@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Secret ballot: Camunda's history (variable instances, variable updates, submitted form fields)
- * never records the {@code vote} and {@code voteComment} of a CommendationNomination instance, so
+ * never records the {@code vote} and {@code voteComment} of a CommendationNomination instance (versions
+ * before the council session) nor the {@code ballot} of a CouncilSession instance, so
  * not even an administrator with READ_HISTORY reads one member's vote through
  * {@code /history/variable-instance} or {@code /history/detail}. The vote table is the only record.
  */
@@ -22,20 +23,23 @@ class SecretBallotHistoryPlugin extends AbstractProcessEnginePlugin {
 
 	static final Set<String> SECRET = Set.of(NominationVariables.VOTE.name(), NominationVariables.VOTE_COMMENT.name());
 
+	/** The council session's ballot sheet, filled in on each member's task. */
+	static final Set<String> SECRET_IN_SESSION = Set.of(CouncilSessionVariables.BALLOT.name());
+
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setHistoryEventHandler(new Filter(configuration.getHistoryEventHandler()));
 	}
 
 	static boolean secret(HistoryEvent event) {
-		if (!NominationVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
-			return false;
-		}
+		Set<String> secret = NominationVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey()) ? SECRET
+				: CouncilSessionVariables.PROCESS_KEY.equals(event.getProcessDefinitionKey()) ? SECRET_IN_SESSION
+				: Set.of();
 		if (event instanceof HistoricVariableUpdateEventEntity update) {
-			return SECRET.contains(update.getVariableName());
+			return secret.contains(update.getVariableName());
 		}
 		if (event instanceof HistoricFormPropertyEventEntity form) {
-			return SECRET.contains(form.getPropertyId());
+			return secret.contains(form.getPropertyId());
 		}
 		return false;
 	}

@@ -73,6 +73,11 @@ public final class Variable<T> {
 		return new Variable<>(name, Variable::toDate, v -> v == null ? null : v.toString());
 	}
 
+	/** An instant the engine reads, e.g. a timer's {@code timeDate}: written as a {@link java.util.Date}. */
+	public static Variable<java.util.Date> instant(String name) {
+		return new Variable<>(name, v -> v instanceof java.util.Date d ? d : null, v -> v);
+	}
+
 	/**
 	 * A dynamic list or table of a form: Tasklist submits it as a {@code Json} variable; written as
 	 * {@code Json} so that the next form's table reads it.
@@ -105,6 +110,11 @@ public final class Variable<T> {
 	/** Reads a value already taken out of the engine (a map of variables, a form submission). */
 	public T of(Map<String, ?> values) {
 		return read.apply(values.get(name));
+	}
+
+	/** The value as the engine stores it, for calls that take a map of variables. */
+	public Object engineValue(T value) {
+		return write.apply(value);
 	}
 
 	public void set(VariableScope scope, T value) {
@@ -185,10 +195,21 @@ public final class Variable<T> {
 	}
 
 	private static List<String> toStrings(Object value) {
-		if (!(value instanceof Collection<?> c)) {
+		if (value instanceof Collection<?> c) {
+			return c.stream().map(String::valueOf).toList();
+		}
+		if (value == null) {
 			return List.of();
 		}
-		return c.stream().map(String::valueOf).toList();
+		// a checklist Tasklist submits as Json (a Spin node): its text is the JSON array
+		try {
+			String json = value.toString().strip();
+			return json.startsWith("[") ? JSON.readValue(json, new TypeReference<List<String>>() {
+			}) : List.of();
+		}
+		catch (JsonProcessingException ex) {
+			return List.of();
+		}
 	}
 
 	private static TypedValue toJson(Object value) {

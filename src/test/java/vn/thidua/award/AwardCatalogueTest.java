@@ -58,12 +58,12 @@ class AwardCatalogueTest {
 	@Test
 	void aCatalogueNamingAnUnknownDocumentKindDoesNotStart() {
 		Award broken = new Award("GK_X", "Giấy khen thử", "WARD_UNION_CHAIR", "Chủ tịch", true, null,
-				List.of("NOT_A_KIND"), null);
+				List.of("NOT_A_KIND"), null, null);
 		assertThatThrownBy(() -> new AwardCatalogue(new AwardProperties(List.of(broken),
 				List.of(new DocumentKind("BAO_CAO_THANH_TICH", "Báo cáo thành tích", false)), List.of())))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("NOT_A_KIND");
-		Award lowerCase = new Award("gk", "Giấy khen", "WARD_UNION_CHAIR", "Chủ tịch", true, null, null, null);
+		Award lowerCase = new Award("gk", "Giấy khen", "WARD_UNION_CHAIR", "Chủ tịch", true, null, null, null, null);
 		assertThatThrownBy(() -> new AwardCatalogue(new AwardProperties(List.of(lowerCase), List.of(), List.of())))
 			.isInstanceOf(IllegalStateException.class);
 	}

@@ -43,6 +43,7 @@ import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
 import vn.thidua.support.ProcessTest;
+import vn.thidua.support.SeasonSteps;
 import vn.thidua.forms.FormValidationException;
 
 /**
@@ -54,8 +55,6 @@ import vn.thidua.forms.FormValidationException;
 class CommendationNominationProcessTest {
 
 	private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-
-	private static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
 
 	@Autowired
 	ProcessEngine processEngine;
@@ -99,14 +98,18 @@ class CommendationNominationProcessTest {
 
 	private final int year = LocalDate.now().getYear();
 
+	SeasonSteps season;
+
 	@BeforeEach
 	void init() {
 		BpmnAwareTests.init(processEngine);
+		season = new SeasonSteps(processEngine);
 	}
 
 	@AfterEach
 	void clearAuthentication() {
 		identityService.clearAuthentication();
+		season.closeOpenSessions();
 	}
 
 	@Test
@@ -128,12 +131,12 @@ class CommendationNominationProcessTest {
 		voteAll(pi, "agree", "agree", "agree", "disagree", "agree");
 
 		// then
-		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION)
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_DECISION)
 			.variables()
 			.containsEntry("votesAgree", 4)
 			.containsEntry("votesDisagree", 1)
 			.containsEntry("votesAbstain", 0);
-		assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("bode-chair");
+		assertThat(season.signingTask(pi.getId())).hasCandidateGroup("bode-chair");
 		signDecision(pi, "01/QĐ-HLHPN-" + year);
 		assertThat(pi).isEnded().hasPassed("EndEvent_AwardGranted");
 		var rows = register.list(List.of("bode"), List.of(), year, null);
@@ -286,30 +289,18 @@ class CommendationNominationProcessTest {
 		ProcessInstance pi = nominate("head5", nomination("Vũ Thị Xuân", "GK_UBND_PHUONG"));
 		boardDecides(pi, "approve", null);
 		endDisclosure(pi);
+
+		// when: the session's last day passes with 3 of 5 ballots (quorum 2/3)
 		voteAll(pi, "agree", "agree", "agree", null, null);
 
-		// when: the deadline passes with 3 of 5 ballots (quorum 2/3)
-		Job deadline = managementService.createJobQuery()
-			.processInstanceId(pi.getId())
-			.activityId(NominationVariables.VOTING_DEADLINE)
-			.singleResult();
-		managementService.executeJob(deadline.getId());
-
-		// then
-		assertThat(pi).hasPassed(NominationVariables.TASK_NOTIFY_QUORUM_MISSED)
-			.isWaitingAt(NominationVariables.TASK_COUNCIL_VOTE)
+		// then: the nomination waits for the next session
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_COUNCIL)
 			.variables()
-			.containsEntry("councilRound", 2)
-			.doesNotContainKey("quorumReached");
-		verify(mail).send(eq("quorum-missed"), any(Recipients.class), any());
-		assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(5);
+			.containsEntry("councilRound", 1)
+			.containsEntry("quorumReached", false);
+		verify(mail, atLeastOnce()).send(eq("council-session-closed"), any(Recipients.class), any());
 		voteAll(pi, "agree", "agree", "agree", "agree", null);
-		managementService.executeJob(managementService.createJobQuery()
-			.processInstanceId(pi.getId())
-			.activityId(NominationVariables.VOTING_DEADLINE)
-			.singleResult()
-			.getId());
-		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION)
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_DECISION)
 			.variables()
 			.containsEntry("votesAgree", 4)
 			.containsEntry("votesAbstain", 1);
@@ -342,7 +333,9 @@ class CommendationNominationProcessTest {
 		voteAll(pi, "agree", "agree", "agree", "agree", "agree");
 
 		// then
-		assertThat(pi).isEnded().hasPassed("EndEvent_Recommended").hasNotPassed(NominationVariables.TASK_SIGN_DECISION);
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_REQUEST_LETTER);
+		season.sign("05/TTr-HLHPN-" + year, pi.getId());
+		assertThat(pi).isEnded().hasPassed("EndEvent_Recommended");
 		assertThat(register.list(List.of("bode"), List.of(), year, "bode-ch01"))
 			.anySatisfy(r -> {
 				assertThat(r.nomineeName()).isEqualTo("Ngô Thị Sen");
@@ -358,22 +351,26 @@ class CommendationNominationProcessTest {
 		ProcessInstance pi = nominate("head2", nomination("Đinh Thị Mơ", "GK_HOI_PHUONG"));
 		boardDecides(pi, "approve", null);
 		endDisclosure(pi);
-		Task ballot = taskService.createTaskQuery().processInstanceId(pi.getId()).taskAssignee("council1").singleResult();
-		assertThat(taskService.getVariablesLocal(ballot.getId())).containsKey("vote");
-		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("vote");
+		ProcessInstance session = season.openSession();
+		Task ballot = season.ballot(session, "council1");
+		assertThat(taskService.getVariablesLocal(ballot.getId())).containsKey("ballot");
+		assertThat(runtimeService.getVariables(session.getId())).doesNotContainKey("ballot");
 
 		// when
-		voteAll(pi, "disagree", "agree", "agree", "agree", null);
+		season.voteAll(session, pi.getId(), "disagree", "agree", "agree", "agree", null);
+		season.deadline(session);
 
 		// then
-		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("vote", "voteComment");
-		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableNameIn("vote", "voteComment").count()).isZero();
-		assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).list())
-			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
-					&& List.of("vote", "voteComment").contains(f.getFieldId()))
-			.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
-					&& List.of("vote", "voteComment").contains(u.getVariableName()));
+		assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("vote", "voteComment", "ballot");
+		for (String instance : List.of(pi.getId(), session.getId())) {
+			assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+				.variableNameIn("vote", "voteComment", "ballot").count()).isZero();
+			assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance).list())
+				.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
+						&& List.of("vote", "voteComment", "ballot").contains(f.getFieldId()))
+				.noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+						&& List.of("vote", "voteComment", "ballot").contains(u.getVariableName()));
+		}
 		assertThat(jdbc.sql("SELECT vote FROM thidua_council_vote WHERE process_instance_id = :pid AND voter = 'council1'")
 			.param("pid", pi.getId()).query(String.class).single()).isEqualTo("disagree");
 	}
@@ -474,41 +471,23 @@ class CommendationNominationProcessTest {
 		managementService.executeJob(timer.getId());
 	}
 
-	/** Each council member in order casts the given vote (null: does not vote). */
+	/**
+	 * The council meets: a session over every nomination waiting, each member in order votes on this
+	 * one as given (null: does not vote; she agrees on the others); the session's last day passes when
+	 * someone did not vote.
+	 */
 	void voteAll(ProcessInstance pi, String... votes) {
-		for (int i = 0; i < votes.length; i++) {
-			if (votes[i] == null) {
-				continue;
-			}
-			Task task = taskService.createTaskQuery()
-				.processInstanceId(pi.getId())
-				.taskDefinitionKey(NominationVariables.TASK_COUNCIL_VOTE)
-				.taskAssignee(COUNCIL.get(i))
-				.singleResult();
-			assertThat(task).as("ballot of " + COUNCIL.get(i)).isNotNull();
-			Map<String, Object> v = new HashMap<>();
-			v.put("vote", votes[i]);
-			v.put("voteComment", "Ý kiến của " + COUNCIL.get(i));
-			login(COUNCIL.get(i));
-			try {
-				formService.submitTaskForm(task.getId(), v);
-			}
-			finally {
-				identityService.clearAuthentication();
-			}
+		ProcessInstance session = season.openSession();
+		season.voteAll(session, pi.getId(), votes);
+		if (java.util.Arrays.asList(votes).contains(null)) {
+			season.deadline(session);
 		}
+		season.runJobs();
 	}
 
 	void signDecision(ProcessInstance pi, String number) {
-		assertThat(pi).isWaitingAt(NominationVariables.TASK_SIGN_DECISION);
-		login("chair");
-		try {
-			formService.submitTaskForm(BpmnAwareTests.task(pi).getId(),
-					Map.of("decisionNumber", number, "decisionDate", LocalDate.now().toString()));
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_DECISION);
+		season.sign(number, pi.getId());
 	}
 
 	/** Authenticates as Tasklist's REST calls would: the user with their groups. */

@@ -23,6 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import vn.thidua.support.Http;
+import vn.thidua.support.SeasonOverRest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -90,6 +94,19 @@ class NominationIntegrationTest {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	ProcessEngine engine;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	SeasonOverRest season;
+
+	@org.junit.jupiter.api.BeforeEach
+	void season() {
+		season = new SeasonOverRest(new Http(port), engine);
+	}
+
 	private final int year = LocalDate.now().getYear();
 
 	@Test
@@ -139,54 +156,62 @@ class NominationIntegrationTest {
 		assertThat(submit("board1", review, Map.of("boardDecision", "approve")).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
-		// the disclosure period (2 s in this test) ends and the council votes, each alone
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> get("council1", ENGINE + "/task?assignee=council1&processInstanceId=" + pid, LIST).getBody()
-				.size() == 1);
-		Map<String, Object> ballot1 = singleTask("council1", "assignee=council1&processInstanceId=" + pid);
-		assertThat(ballot1.get("taskDefinitionKey")).isEqualTo("Task_CouncilVote");
-		assertThat(get("council2", ENGINE + "/task?processInstanceId=" + pid, LIST).getBody())
+		// the disclosure period (2 s in this test) ends; the council's chair opens a session and each
+		// member gets one ballot listing every candidate, this one among them
+		season.awaitCouncil(pid);
+		String session = season.openSession();
+		Task ballot1 = season.ballot(session, "council1");
+		assertThat(get("council2", ENGINE + "/task?processInstanceId=" + session, LIST).getBody())
 			.extracting(t -> t.get("assignee"))
 			.containsOnly("council2");
-		// council1 tries to save a draft vote on the task (Tasklist's "save"); the validation filter
+		// council1 tries to save a draft ballot on the task (Tasklist's "save"); the validation filter
 		// refuses writes outside a completion (403), and where it is absent council2 still cannot read it
-		assertThat(exchange("council1", HttpMethod.POST, ENGINE + "/task/" + ballot1.get("id") + "/variables",
-				Map.of("modifications", Map.of("vote", Map.of("value", "disagree"))), String.class).getStatusCode())
-			.isIn(HttpStatus.NO_CONTENT, HttpStatus.FORBIDDEN);
-		for (String path : List.of("/variables", "/variables/vote", "/form-variables", "/localVariables")) {
-			assertThat(get("council2", ENGINE + "/task/" + ballot1.get("id") + path, String.class).getStatusCode())
+		assertThat(exchange("council1", HttpMethod.POST, ENGINE + "/task/" + ballot1.getId() + "/variables",
+				Map.of("modifications", Map.of("ballot", Map.of("value", "[]", "type", "Json"))), String.class)
+			.getStatusCode()).isIn(HttpStatus.NO_CONTENT, HttpStatus.FORBIDDEN);
+		for (String path : List.of("/variables", "/variables/ballot", "/form-variables", "/localVariables")) {
+			assertThat(get("council2", ENGINE + "/task/" + ballot1.getId() + path, String.class).getStatusCode())
 				.as(path)
 				.isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		}
-		assertThat(get("council2", ENGINE + "/process-instance/" + pid + "/variables", String.class).getStatusCode())
-			.isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(get("council2", ENGINE + "/process-instance/" + session + "/variables", String.class)
+			.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		// a ballot that leaves a candidate without a choice is refused, naming the candidate
+		ResponseEntity<String> incompleteBallot = exchange("council3", HttpMethod.POST,
+				ENGINE + "/task/" + season.ballot(session, "council3").getId() + "/submit-form",
+				Map.of("variables", Map.of("ballot", Map.of("value", "[]", "type", "Json"))), String.class);
+		assertThat(incompleteBallot.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
 		List<String> votes = List.of("disagree", "agree", "agree", "agree", "agree");
 		for (int i = 0; i < COUNCIL.size(); i++) {
 			String member = COUNCIL.get(i);
-			Map<String, Object> ballot = singleTask(member, "assignee=" + member + "&processInstanceId=" + pid);
-			Map<String, Object> ballotForm = get(member, ENGINE + "/task/" + ballot.get("id") + "/form-variables", MAP)
+			Task ballot = season.ballot(session, member);
+			String sheet = get(member, ENGINE + "/task/" + ballot.getId() + "/form-variables?deserializeValues=false", String.class)
 				.getBody();
-			assertThat(value(ballotForm, "awardName")).isEqualTo("Giấy khen của Chủ tịch Hội LHPN phường");
-			assertThat(submit(member, ballot, Map.of("vote", votes.get(i), "voteComment", "Ý kiến " + member))
-				.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+			assertThat(sheet).contains("Nguyễn Thị Thanh Tâm", "Giấy khen của Chủ tịch Hội LHPN phường");
+			String mine = votes.get(i);
+			var reply = season.vote(session, member, n -> n.equals(pid) ? mine : "agree", "Ý kiến " + member);
+			assertThat(reply.status()).as(reply.body()).isEqualTo(204);
 			if (i == 0) {
 				assertNoBallotVisible("council2", pid);
+				assertNoBallotVisible("council2", session);
 			}
 		}
+		season.awaitClosed(session);
 
-		// then: the chair signs the decision
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> get("chair", ENGINE + "/task?processInstanceId=" + pid, LIST).getBody().size() == 1);
-		Map<String, Object> sign = singleTask("chair", "processInstanceId=" + pid);
-		assertThat(sign.get("taskDefinitionKey")).isEqualTo("Task_SignDecision");
-		Map<String, Object> signForm = get("chair", ENGINE + "/task/" + sign.get("id") + "/form-variables", MAP)
+		// then: the chair signs one decision for it
+		Task sign = season.signingTask(pid);
+		Map<String, Object> signForm = get("chair", ENGINE + "/task/" + sign.getId() + "/form-variables?deserializeValues=false", MAP)
 			.getBody();
-		assertThat(value(signForm, "votesAgree")).isEqualTo(4);
-		assertThat(submit("chair", sign, Map.of("decisionNumber", "15/QĐ-HLHPN", "decisionDate",
-				LocalDate.now().toString())).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(signForm.toString()).contains("Nguyễn Thị Thanh Tâm", "4/5");
+		var signed = season.sign("15/QĐ-HLHPN", pid);
+		assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> register.list(List.of("bode"), List.of(), year, null)
+				.stream()
+				.anyMatch(a -> pid.equals(a.processInstanceId())));
 		assertNoBallotVisible("council2", pid);
+		assertNoBallotVisible("admin", session);
 		assertNoBallotVisible("admin", pid);
 		// the administrator does read the rest of the history: the queries above were not empty by accident
 		assertThat(listOrForbidden("admin", ENGINE + "/history/variable-instance?processInstanceId=" + pid))
@@ -356,7 +381,7 @@ class NominationIntegrationTest {
 
 	/** No REST endpoint shows this user an individual ballot of the instance. */
 	private void assertNoBallotVisible(String user, String pid) {
-		List<String> secret = List.of("vote", "voteComment");
+		List<String> secret = List.of("vote", "voteComment", "ballot");
 		// a member sees the (empty) ballot of their own open task, nobody else's
 		List<Object> ownTasks = listOrForbidden(user, ENGINE + "/task?assignee=" + user + "&processInstanceId=" + pid)
 			.stream()
@@ -373,8 +398,11 @@ class NominationIntegrationTest {
 			.noneMatch(d -> secret.contains(String.valueOf(d.get("variableName")))
 					|| secret.contains(String.valueOf(d.get("fieldId"))));
 		// refused while the instance runs; once it has ended the engine answers an error for any variable
-		ResponseEntity<String> vote = get(user, ENGINE + "/process-instance/" + pid + "/variables/vote", String.class);
-		assertThat(vote.getStatusCode().is2xxSuccessful()).as(vote.getBody()).isFalse();
+		for (String name : secret) {
+			ResponseEntity<String> vote = get(user, ENGINE + "/process-instance/" + pid + "/variables/" + name,
+					String.class);
+			assertThat(vote.getStatusCode().is2xxSuccessful()).as(vote.getBody()).isFalse();
+		}
 		if (!"admin".equals(user)) {
 			assertThat(get(user, "/api/nominations/" + pid + "/votes", MAP).getBody()).doesNotContainKey("votes");
 		}

@@ -14,9 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import vn.thidua.award.AwardCatalogue;
 import vn.thidua.calendar.CalendarProperties;
 import vn.thidua.calendar.WorkingDayCalendar;
 import vn.thidua.calendar.WorkingDays;
@@ -28,7 +30,11 @@ class NominationSettingsTest {
 	/** Friday 04/12/2026 10:00 in Hanoi. */
 	private static final Instant FRIDAY = ZonedDateTime.of(2026, 12, 4, 10, 0, 0, 0, WorkingDays.VIETNAM).toInstant();
 
-	private final CouncilProperties council = new CouncilProperties("P7D", 0.6667, 0.5);
+	private final CouncilProperties council = new CouncilProperties("P7D", 0.6667, 0.5, false, "MEMBERS", true, true,
+			"P7D");
+
+	/** No award: the catalogue's council rules are not what this test is about. */
+	private final AwardCatalogue noAwards = Mockito.mock(AwardCatalogue.class);
 
 	@Test
 	void shouldRefuseToStartWithADisclosurePeriodThatIsNeitherFormNamingTheSetting() {
@@ -68,7 +74,7 @@ class NominationSettingsTest {
 		WorkingDayCalendar calendar = new WorkingDayCalendar(
 				new CalendarProperties(Map.of(2026, List.of(), 2027, List.of(LocalDate.of(2027, 1, 1))), Map.of()),
 				Clock.fixed(FRIDAY, ZoneOffset.UTC));
-		return new NominationSettings(new NominationProperties(disclosure, 1), council, calendar);
+		return new NominationSettings(new NominationProperties(disclosure, 1), council, noAwards, calendar);
 	}
 
 }

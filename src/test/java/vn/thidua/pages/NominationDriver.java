@@ -12,12 +12,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.ApplicationContext;
 
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.Http;
+import vn.thidua.support.SeasonOverRest;
 
 /**
  * Drives CommendationNomination through {@code /engine-rest} with the demo logins, as Tasklist
@@ -37,6 +39,8 @@ public final class NominationDriver {
 
 	private final ApplicationContext context;
 
+	private final SeasonOverRest season;
+
 	public NominationDriver(int port, TaskService taskService, ManagementService managementService,
 			ApplicationContext context) {
 		this.context = context;
@@ -44,6 +48,7 @@ public final class NominationDriver {
 		this.http = new Http(port);
 		this.taskService = taskService;
 		this.managementService = managementService;
+		this.season = new SeasonOverRest(http, context.getBean(ProcessEngine.class));
 	}
 
 	public String start(String head, String nominee, String award, int year, String report) {
@@ -80,24 +85,29 @@ public final class NominationDriver {
 		managementService.executeJob(job.getId());
 	}
 
-	/** Every member votes; {@code comments} per member (their ballot's private comment). */
+	/**
+	 * The council meets over every nomination waiting (this one among them): each member votes on
+	 * this one as given, with her private comment, and agrees on the others.
+	 */
 	void councilVotes(String pid, List<String> votes, List<String> comments) {
+		season.awaitCouncil(pid);
+		String session = season.openSession();
 		for (int i = 0; i < COUNCIL.size(); i++) {
-			String member = COUNCIL.get(i);
-			String id = await().atMost(Duration.ofSeconds(60))
-				.until(() -> taskService.createTaskQuery()
-					.processInstanceId(pid)
-					.taskDefinitionKey("Task_CouncilVote")
-					.taskAssignee(member)
-					.singleResult(), t -> t != null)
-				.getId();
-			complete(member, id, Map.of("vote", votes.get(i), "voteComment", comments.get(i)));
+			String mine = votes.get(i);
+			Http.Reply reply = season.vote(session, COUNCIL.get(i), n -> n.equals(pid) ? mine : "agree", comments.get(i));
+			assertThat(reply.status()).as(reply.body()).isEqualTo(204);
 		}
+		season.awaitClosed(session);
 	}
 
 	void chairSigns(String pid, String number) {
-		complete("chair", task(pid, "Task_SignDecision"),
-				Map.of("decisionNumber", number, "decisionDate", LocalDate.now().toString()));
+		Http.Reply reply = season.sign(number, pid);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+	}
+
+	/** The chair's signing task that lists the nomination. */
+	String signingTask(String pid) {
+		return season.signingTask(pid).getId();
 	}
 
 	String task(String pid, String key) {

@@ -152,7 +152,7 @@ class PagesBrowserTest {
 		driver.councilVotes(pid, List.of("agree", "agree", "disagree", "agree", "agree"),
 				List.of("BI-MAT-council1 không công khai", "BI-MAT-council2", "BI-MAT-council3", "BI-MAT-council4",
 						"BI-MAT-council5"));
-		driver.task(pid, "Task_SignDecision");
+		driver.signingTask(pid);
 
 		// a page without a login goes to Tasklist's login and back
 		browser.go("/so-khen-thuong?ten=hoang+thi");

@@ -1,0 +1,154 @@
+package vn.thidua.nomination;
+
+import static vn.thidua.nomination.AwardDecisionVariables.BATCH_ID;
+import static vn.thidua.nomination.AwardDecisionVariables.CANDIDATES;
+import static vn.thidua.nomination.AwardDecisionVariables.CHOSEN;
+import static vn.thidua.nomination.AwardDecisionVariables.FIRST_NOMINATION;
+import static vn.thidua.nomination.AwardDecisionVariables.ISSUER;
+import static vn.thidua.nomination.AwardDecisionVariables.KIND;
+import static vn.thidua.nomination.AwardDecisionVariables.REMAINING;
+import static vn.thidua.nomination.AwardDecisionVariables.SIGNED;
+import static vn.thidua.nomination.NominationVariables.DECISION_DATE;
+import static vn.thidua.nomination.NominationVariables.DECISION_NUMBER;
+import static vn.thidua.nomination.NominationVariables.DECISION_SIGNED_BY;
+import static vn.thidua.process.ProcessVariables.CHAIR_GROUP;
+import static vn.thidua.process.ProcessVariables.SUBJECT;
+import static vn.thidua.process.ProcessVariables.WARD_CODE;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.thidua.identity.security.Actor;
+import vn.thidua.nomination.DecisionBatchRepository.Batch;
+import vn.thidua.nomination.DecisionBatches.Signed;
+import vn.thidua.web.Messages;
+
+/**
+ * The AwardDecision process ({@code bpmn/AwardDecision.bpmn}) and the engine: one instance per batch
+ * of approved nominations of a ward and an issuer. The chair's task lists every nomination of the
+ * batch not yet signed; she ticks those one decision (or request letter) covers; each of them then
+ * continues ({@code Message_DecisionSigned}); the task comes back while nominations still wait. The
+ * rules are {@link DecisionBatches}'.
+ */
+@Configuration(proxyBeanMethods = false)
+class AwardDecisionProcess {
+
+	private final DecisionBatches batches;
+
+	private final Actor actor;
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	AwardDecisionProcess(DecisionBatches batches, Actor actor, RuntimeService runtimeService, TaskService taskService) {
+		this.batches = batches;
+		this.actor = actor;
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+	}
+
+	/**
+	 * ReceiveTask_AwaitDecision and ReceiveTask_AwaitRequestLetter of the nomination (start, in their
+	 * own job): the nomination joins the open batch of its ward and issuer, or opens one. Called by
+	 * {@link NominationProcess} with values the process computed.
+	 */
+	void offer(String nominationProcessInstanceId, String wardCode, String issuer, String issuerName,
+			boolean withinWard, String chairGroup) {
+		Optional<Batch> open = batches.openBatch(wardCode, issuer);
+		if (open.isEmpty()) {
+			String kind = withinWard ? DecisionBatches.DECISION : DecisionBatches.RECOMMENDATION;
+			Map<String, Object> variables = new HashMap<>();
+			variables.put(WARD_CODE.name(), wardCode);
+			variables.put(ISSUER.name(), issuer);
+			variables.put(KIND.name(), kind);
+			variables.put(CHAIR_GROUP.name(), chairGroup);
+			variables.put(FIRST_NOMINATION.name(), nominationProcessInstanceId);
+			variables.put(SUBJECT.name(), Messages.get(withinWard ? "decision.batch.subject.decision"
+					: "decision.batch.subject.recommendation", issuerName));
+			runtimeService.startProcessInstanceByKey(AwardDecisionVariables.PROCESS_KEY, variables);
+			return;
+		}
+		Batch batch = open.get();
+		batches.add(batch.id(), nominationProcessInstanceId);
+		// the batch's own instance changes too: a signature committed meanwhile makes one of the two
+		// transactions fail on the engine's optimistic lock and run again, so no nomination is left
+		// behind in a closed batch
+		runtimeService.setVariable(batch.processInstanceId(), REMAINING.name(), batches.remaining(batch.id()));
+		for (Task task : taskService.createTaskQuery()
+			.processInstanceId(batch.processInstanceId())
+			.taskDefinitionKey(AwardDecisionVariables.TASK_SIGN)
+			.list()) {
+			taskService.setVariableLocal(task.getId(), CANDIDATES.name(), CANDIDATES.engineValue(batches.candidates(batch.id())));
+		}
+	}
+
+	/** StartEvent_BatchOpened (start): the batch's row with its first nomination. */
+	@Bean
+	ExecutionListener awardDecisionOpen() {
+		return execution -> {
+			long id = batches.open(execution.getProcessInstanceId(), WARD_CODE.get(execution), ISSUER.get(execution),
+					KIND.get(execution), FIRST_NOMINATION.get(execution));
+			BATCH_ID.set(execution, id);
+			REMAINING.set(execution, batches.remaining(id));
+		};
+	}
+
+	/** Task_SignDecisions (create): the nominations waiting in the batch, as the checklist's options. */
+	@Bean
+	TaskListener awardDecisionSignCreated() {
+		return task -> CANDIDATES.setLocal(task, batches.candidates(BATCH_ID.get(task)));
+	}
+
+	/** Task_SignDecisions (complete): the ticked nominations, the number and date; the signer. */
+	@Bean
+	TaskListener awardDecisionSign() {
+		return task -> {
+			Signed signed = batches.sign(BATCH_ID.get(task), CHOSEN.get(task), DECISION_NUMBER.get(task),
+					DECISION_DATE.get(task), actor.idOr(task.getAssignee()));
+			SIGNED.set(task.getExecution(), signed.processInstanceIds());
+			DECISION_NUMBER.set(task.getExecution(), signed.number());
+			DECISION_SIGNED_BY.set(task.getExecution(), signed.signer());
+			task.removeVariablesLocal(List.of(CANDIDATES.name()));
+		};
+	}
+
+	/**
+	 * Task_IssueDecision (in its own job): each nomination the signature covers goes on with the
+	 * number; the batch closes when none is left.
+	 */
+	@Bean
+	JavaDelegate awardDecisionIssue() {
+		return execution -> {
+			long batchId = BATCH_ID.get(execution);
+			Map<String, Object> decision = Map.of(DECISION_NUMBER.name(), DECISION_NUMBER.get(execution),
+					DECISION_DATE.name(), DECISION_DATE.get(execution), DECISION_SIGNED_BY.name(),
+					DECISION_SIGNED_BY.get(execution));
+			for (String nomination : SIGNED.get(execution)) {
+				runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_DECISION_SIGNED)
+					.processInstanceId(nomination)
+					.setVariables(decision)
+					.correlate();
+			}
+			// the next signature starts with an empty form
+			execution.removeVariables(List.of(DECISION_NUMBER.name(), DECISION_DATE.name(), CHOSEN.name()));
+			int remaining = batches.remaining(batchId);
+			REMAINING.set(execution, remaining);
+			if (remaining == 0) {
+				batches.close(batchId);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,140 @@
+package vn.thidua.nomination;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Batches of approved nominations waiting for the chair's signature ({@code thidua_decision_batch})
+ * and their nominations ({@code thidua_decision_item}).
+ */
+@Repository
+class DecisionBatchRepository {
+
+	private final JdbcClient jdbc;
+
+	DecisionBatchRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Batch(long id, String processInstanceId, String wardCode, String issuer, String kind, boolean open) {
+	}
+
+	record Item(long batchId, String processInstanceId, String documentNumber) {
+
+		boolean signed() {
+			return documentNumber != null;
+		}
+	}
+
+	static String openKey(String wardCode, String issuer) {
+		return wardCode + "|" + issuer;
+	}
+
+	/** @throws org.springframework.dao.DuplicateKeyException when the ward has an open batch for the issuer */
+	long open(String processInstanceId, String wardCode, String issuer, String kind, LocalDateTime now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO thidua_decision_batch (process_instance_id, ward_code, issuer, kind, opened_at, open_key)
+				VALUES (:pid, :ward, :issuer, :kind, :now, :key)""")
+			.param("pid", processInstanceId)
+			.param("ward", wardCode)
+			.param("issuer", issuer)
+			.param("kind", kind)
+			.param("now", Timestamp.valueOf(now))
+			.param("key", openKey(wardCode, issuer))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<Batch> openBatch(String wardCode, String issuer) {
+		return jdbc.sql("SELECT * FROM thidua_decision_batch WHERE open_key = :key")
+			.param("key", openKey(wardCode, issuer))
+			.query(DecisionBatchRepository::batch)
+			.optional();
+	}
+
+	Optional<Batch> batch(long id) {
+		return jdbc.sql("SELECT * FROM thidua_decision_batch WHERE id = :id")
+			.param("id", id)
+			.query(DecisionBatchRepository::batch)
+			.optional();
+	}
+
+	/** Adds the nomination once: a retried job finds it there. */
+	void add(long batchId, String processInstanceId, LocalDateTime now) {
+		if (item(processInstanceId).isPresent()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO thidua_decision_item (batch_id, process_instance_id, added_at)
+				VALUES (:batch, :pid, :now)""")
+			.param("batch", batchId)
+			.param("pid", processInstanceId)
+			.param("now", Timestamp.valueOf(now))
+			.update();
+	}
+
+	Optional<Item> item(String processInstanceId) {
+		return jdbc.sql("SELECT * FROM thidua_decision_item WHERE process_instance_id = :pid")
+			.param("pid", processInstanceId)
+			.query((rs, n) -> new Item(rs.getLong("batch_id"), rs.getString("process_instance_id"),
+					rs.getString("document_number")))
+			.optional();
+	}
+
+	List<Item> items(long batchId) {
+		return jdbc.sql("SELECT * FROM thidua_decision_item WHERE batch_id = :batch ORDER BY id")
+			.param("batch", batchId)
+			.query((rs, n) -> new Item(rs.getLong("batch_id"), rs.getString("process_instance_id"),
+					rs.getString("document_number")))
+			.list();
+	}
+
+	/** Signs the given unsigned items of the batch; returns how many rows changed. */
+	int sign(long batchId, Collection<String> processInstanceIds, String number, LocalDate date, String signer) {
+		return jdbc.sql("""
+				UPDATE thidua_decision_item SET document_number = :number, document_date = :date, signed_by = :signer
+				WHERE batch_id = :batch AND document_number IS NULL AND process_instance_id IN (:pids)""")
+			.param("number", number)
+			.param("date", Date.valueOf(date))
+			.param("signer", signer)
+			.param("batch", batchId)
+			.param("pids", processInstanceIds)
+			.update();
+	}
+
+	/** Whether a document of this kind with this number was signed for the ward already. */
+	boolean numberUsed(String wardCode, String kind, String number) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM thidua_decision_item i JOIN thidua_decision_batch b ON b.id = i.batch_id
+				WHERE b.ward_code = :ward AND b.kind = :kind AND UPPER(i.document_number) = UPPER(:number)""")
+			.param("ward", wardCode)
+			.param("kind", kind)
+			.param("number", number)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void close(long batchId, LocalDateTime now) {
+		jdbc.sql("UPDATE thidua_decision_batch SET closed_at = :now, open_key = NULL WHERE id = :id")
+			.param("now", Timestamp.valueOf(now))
+			.param("id", batchId)
+			.update();
+	}
+
+	private static Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Batch(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("ward_code"),
+				rs.getString("issuer"), rs.getString("kind"), rs.getString("open_key") != null);
+	}
+
+}
