@@ -1,7 +1,7 @@
 package vn.thidua.nomination;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.Award;
+import vn.thidua.calendar.WorkingDays;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.security.ApplicationAccess;
 import vn.thidua.web.Messages;
@@ -28,7 +29,7 @@ import vn.thidua.web.Messages;
 /**
  * What is under public disclosure now: the CommendationNomination instances waiting at
  * Gateway_Disclosure (their subscription to Message_NominationObjection), with the end of the window
- * (the due date of TimerEvent_DisclosureEnded). Read from the engine as the application: the public
+ * (the due date of TimerEvent_DisclosureEnded, in Vietnam's time). Read from the engine as the application: the public
  * page has no login, and what it shows is what the law asks to publish (name, chapter, award, a
  * summary of the achievement, the end of the window), nothing else.
  */
@@ -64,6 +65,11 @@ class DisclosureListing {
 	record Disclosed(String processInstanceId, String wardCode, String wardName, String chapterName,
 			String nomineeType, String nomineeName, String awardName, int periodYear, String achievementSummary,
 			LocalDateTime windowEnds) {
+
+		/** Whether the window closes at the end of its last day (a window in working days): the page then shows the day only. */
+		public boolean endsWithTheDay() {
+			return windowEnds.toLocalTime().equals(LocalTime.of(23, 59, 59));
+		}
 
 		public String nomineeTypeLabel() {
 			return Messages.get("COLLECTIVE".equals(nomineeType) ? "nomination.nominee.collective" : "nomination.nominee.individual");
@@ -108,12 +114,12 @@ class DisclosureListing {
 				reports.put(v.getProcessInstanceId(), v.getValue().toString());
 			}
 		}
-		LocalDateTime now = LocalDateTime.now();
+		LocalDateTime now = LocalDateTime.now(WorkingDays.VIETNAM);
 		List<Disclosed> out = new ArrayList<>();
 		for (NominationRepository.Summary n : nominations.summaries(waiting)) {
 			Date end = ends.get(n.processInstanceId());
 			LocalDateTime windowEnds = end == null ? null
-					: LocalDateTime.ofInstant(end.toInstant(), ZoneId.systemDefault());
+					: LocalDateTime.ofInstant(end.toInstant(), WorkingDays.VIETNAM);
 			if (windowEnds == null || !windowEnds.isAfter(now)) {
 				continue; // the window has ended (its timer is due): no longer published
 			}

@@ -159,13 +159,13 @@ class NominationProcess {
 				eligibility.verdict(submitted(task), task.getProcessInstanceId(), CHAPTER_GROUP.get(task)).label());
 	}
 
-	/** Task_PublishShortlist: the ward is told the nomination is disclosed and may object. */
+	/** Task_PublishShortlist: the nominator is told the nomination is disclosed; the ward gets it in the daily digest. */
 	@Bean
 	JavaDelegate nominationPublishShortlist() {
 		return execution -> {
 			execution.removeVariable(OBJECTION_REASON.name());
 			execution.removeVariable(OBJECTION_BY.name());
-			service.publishShortlist(nomination(execution), WARD_GROUP.get(execution));
+			service.publishShortlist(nomination(execution));
 		};
 	}
 

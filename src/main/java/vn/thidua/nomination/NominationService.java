@@ -7,6 +7,9 @@ import static vn.thidua.nomination.NominationVariables.BOARD_REJECT;
 import static vn.thidua.nomination.NominationVariables.BOARD_RETURN;
 import static vn.thidua.nomination.NominationVariables.CHAPTER_CODE;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import vn.thidua.award.Award;
+import vn.thidua.calendar.WorkingDays;
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.forms.FormValidationException;
 import vn.thidua.identity.organisation.GroupIds;
@@ -28,7 +32,6 @@ import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
 import vn.thidua.nomination.NominationChecks.Problem;
 import vn.thidua.notification.Notifier;
 import vn.thidua.notification.Recipients;
-import vn.thidua.web.Durations;
 import vn.thidua.web.Messages;
 
 /**
@@ -56,14 +59,21 @@ class NominationService {
 
 	private final NominationSettings settings;
 
+	private final DisclosureDigest digest;
+
+	private final Clock clock;
+
 	NominationService(OrganisationDirectory directory, AwardCatalogue catalogue, NominationChecks checks,
-			NominationRepository nominations, Notifier notifier, NominationSettings settings) {
+			NominationRepository nominations, Notifier notifier, NominationSettings settings, DisclosureDigest digest,
+			Clock clock) {
 		this.directory = directory;
 		this.catalogue = catalogue;
 		this.checks = checks;
 		this.nominations = nominations;
 		this.notifier = notifier;
 		this.settings = settings;
+		this.digest = digest;
+		this.clock = clock;
 	}
 
 	/** The award as the process shows it, and the instance's one-line subject. */
@@ -187,18 +197,33 @@ class NominationService {
 		notifier.send("nomination-rejected", nominator(nomination), model(nomination));
 	}
 
-	/** Task_PublishShortlist: the ward is told that the nomination is disclosed and may object. */
-	void publishShortlist(NominationCase nomination, String wardGroup) {
+	/**
+	 * Task_PublishShortlist: the nominator is told at once that the nomination is disclosed until the
+	 * window's end; the ward learns of it in its daily digest ({@link DisclosureDigest}).
+	 */
+	void publishShortlist(NominationCase nomination) {
+		Instant now = clock.instant();
+		Instant ends = settings.disclosureEnd(now);
 		Map<String, Object> model = model(nomination);
-		model.put("disclosurePeriod", Durations.inWords(settings.getDisclosurePeriod()));
-		notifier.send("nomination-approved", new Recipients(Set.of(nomination.initiator()), Set.of(wardGroup)), model);
+		model.put("disclosurePeriod", settings.disclosureInWords());
+		model.put("disclosureEnds", DAY.format(ends.atZone(WorkingDays.VIETNAM)));
+		notifier.send("nomination-approved", Recipients.users(Set.of(nomination.initiator())), model);
+		digest.record(new DisclosureDigest.Entry(nomination.processInstanceId(), nomination.wardCode(),
+				nomination.nomineeName(), nomination.awardName(), nomination.chapterName(),
+				nomination.periodYear() == null ? 0 : nomination.periodYear(), now, ends));
 	}
 
-	/** Task_RecordObjection: the objection goes to the board with the nomination. */
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	/**
+	 * Task_RecordObjection: the objection goes to the board with the nomination, which leaves the
+	 * disclosure (and the ward's next digest, if not listed yet).
+	 */
 	void recordObjection(NominationCase nomination, String boardGroup, String objectionReason) {
 		Map<String, Object> model = model(nomination);
 		model.put("objectionReason", objectionReason);
 		notifier.send("objection-lodged", Recipients.groups(List.of(boardGroup)), model);
+		digest.withdraw(nomination.processInstanceId(), clock.instant());
 	}
 
 	/** Task_NotifyCouncilRejected: the council did not agree; the nominator, chapter and board are told. */

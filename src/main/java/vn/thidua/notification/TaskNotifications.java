@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import vn.thidua.calendar.WorkingDayCalendar;
 import vn.thidua.identity.security.Actor;
 import vn.thidua.notification.OutboxNotifier.Kind;
 import vn.thidua.standin.StandInService;
@@ -16,7 +17,7 @@ import vn.thidua.standin.StandInService;
 /**
  * The mails of every user task of every process, without BPMN wiring ({@link NotificationEnginePlugin}
  * hands each task event over): on {@code create} the due date from {@link DeadlineProperties}
- * (unless the BPMN set one) and, for an unassigned task, the assignment mail to the candidate users
+ * (unless the BPMN set one; in working days through {@link WorkingDayCalendar}) and, for an unassigned task, the assignment mail to the candidate users
  * and every member of the candidate groups; on {@code assignment} the mail to the new assignee (not
  * when people claim a task themselves), and to the assignee's stand-in while she is away (the stand-in
  * of an unassigned task is among its candidates already: {@code StandInEngine}); on
@@ -39,14 +40,17 @@ class TaskNotifications {
 
 	private final StandInService standIns;
 
+	private final WorkingDayCalendar calendar;
+
 	TaskNotifications(OutboxNotifier notifier, NotificationOutbox outbox, DeadlineProperties deadlines, Actor actor,
-			Clock clock, StandInService standIns) {
+			Clock clock, StandInService standIns, WorkingDayCalendar calendar) {
 		this.standIns = standIns;
 		this.notifier = notifier;
 		this.outbox = outbox;
 		this.deadlines = deadlines;
 		this.actor = actor;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -68,7 +72,8 @@ class TaskNotifications {
 	}
 
 	private Optional<Instant> created(TaskEvent task) {
-		Instant due = task.dueDate() != null ? null : clock.instant().plus(deadlines.durationOf(task.definitionKey()));
+		Instant due = task.dueDate() != null ? null
+				: calendar.end(clock.instant(), deadlines.windowOf(task.definitionKey()));
 		if (task.assignee() == null) {
 			// with an assignee, the engine fires 'assignment' right after 'create': that event tells them
 			queue(task, due, new Recipients(task.candidateUsers(), task.candidateGroups()));

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +55,8 @@ import vn.thidua.forms.FormValidationException;
  */
 @ProcessTest
 class CommendationNominationProcessTest {
+
+	private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	@Autowired
 	ProcessEngine processEngine;
@@ -144,7 +151,7 @@ class CommendationNominationProcessTest {
 			assertThat(r.decisionNumber()).isEqualTo("01/QĐ-HLHPN-" + year);
 			assertThat(r.processInstanceId()).isEqualTo(pi.getId());
 		});
-		verify(mail).send(eq("nomination-approved"), any(Recipients.class), any());
+		verify(mail).send(eq("nomination-approved"), eq(Recipients.users(List.of("head1"))), any());
 		verify(mail).send(eq("decision-signed"), any(Recipients.class), any());
 	}
 
@@ -292,8 +299,18 @@ class CommendationNominationProcessTest {
 		verify(mail).send(eq("objection-lodged"), any(Recipients.class), any());
 		assertThatThrownBy(() -> objections.lodge(pi.getId(), "head5", "lần hai"))
 			.isInstanceOf(ObjectionService.Refused.class);
+		// it left the ward's next digest; approved again, it enters it again
+		assertThat(digestIds(pi)).containsExactly(DisclosureDigest.WITHDRAWN);
 		boardDecides(pi, "approve", null);
 		assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+		assertThat(digestIds(pi)).containsExactly(DisclosureDigest.WITHDRAWN, null);
+	}
+
+	private List<String> digestIds(ProcessInstance pi) {
+		return jdbc.sql("SELECT digest_id FROM thidua_disclosure_entry WHERE process_instance_id = :pid ORDER BY id")
+			.param("pid", pi.getId())
+			.query((rs, n) -> rs.getString(1))
+			.list();
 	}
 
 	@Test
@@ -388,6 +405,39 @@ class CommendationNominationProcessTest {
 		}
 		assertThat(jdbc.sql("SELECT vote FROM thidua_council_vote WHERE process_instance_id = :pid AND voter = 'council1'")
 			.param("pid", pi.getId()).query(String.class).single()).isEqualTo("disagree");
+	}
+
+	@Test
+	void shouldEndTheDisclosureAtTheEndOfTheTenthWorkingDayAcrossTheWeekendsAndHolidays() {
+		// given: a nomination at the board, and the engine clock at Wednesday 22/04/2026 10:00 in Hanoi
+		ProcessInstance pi = nominate("head1", nomination("Lý Thị Xuân", "GK_HOI_PHUONG"));
+		ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 4, 22, 10, 0, 0, 0, HANOI).toInstant()));
+		try {
+			// when: the board approves (thidua.nomination.disclosure-period: 10 working days)
+			boardDecides(pi, "approve", null);
+
+			// then: 23, 24, 28, 29 April (Giỗ Tổ taken on Monday 27/04; 30/04 and 01/05 off), 4–8 and 11 May;
+			// the window is open all of Monday 11/05/2026
+			assertThat(pi).isWaitingAt(NominationVariables.DISCLOSURE_GATEWAY);
+			Job timer = managementService.createJobQuery()
+				.processInstanceId(pi.getId())
+				.activityId(NominationVariables.DISCLOSURE_TIMER)
+				.singleResult();
+			assertThat(timer.getDuedate().toInstant())
+				.isEqualTo(ZonedDateTime.of(2026, 5, 11, 23, 59, 59, 0, HANOI).toInstant());
+			// the nominator's own mail says so; the ward gets the daily digest, not a mail of this nomination
+			verify(mail).send(eq("nomination-approved"), eq(Recipients.users(List.of("head1"))),
+					argThat(model -> "11/05/2026".equals(model.get("disclosureEnds"))
+							&& "10 ngày làm việc".equals(model.get("disclosurePeriod"))));
+			assertThat(jdbc.sql("SELECT ward_code FROM thidua_disclosure_entry WHERE process_instance_id = :pid "
+					+ "AND digest_id IS NULL")
+				.param("pid", pi.getId())
+				.query(String.class)
+				.list()).containsExactly("bode");
+		}
+		finally {
+			ClockUtil.reset();
+		}
 	}
 
 	// ---------------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ class PagesIntegrationTest {
 			.doesNotContain("<img src=x")
 			.contains("Chi hội Tổ dân phố số 1", "Giấy khen của Chủ tịch Hội LHPN phường");
 		assertThat(list.status()).isEqualTo(200);
-		// the ward's mail about the disclosure links to the page
+		// the nominator's mail about the disclosure links to the page
 		assertThat(jdbc.sql("SELECT body_text FROM thidua_notification WHERE template = 'nomination-approved' "
 				+ "AND process_instance_id = :pid")
 			.param("pid", pid)
