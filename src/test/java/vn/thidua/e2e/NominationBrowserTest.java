@@ -18,11 +18,20 @@ import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.SeasonOverRest;
+import vn.thidua.pages.NominationDriver;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import java.util.ArrayList;
 
 /**
  * Scenario 1 of issue 6: a nomination from the chapter's start form to the award register, every
- * step done by its person in Tasklist (head1, board1, the five council members, the chair); only
- * the disclosure period's timer is run through the engine. With issue 15's dossier: head1 uploads
+ * step done by its person in Tasklist (head1, board1, the council, the chair); only the disclosure
+ * period's timer is run through the engine. With issue 18's season: council1 opens the council's
+ * session, votes on three candidates in one ballot (a row left empty is refused), council2 votes on a
+ * phone, and the chair signs one decision for two of the three while the third waits. With issue 15's dossier: head1 uploads
  * the required PDFs in the «Hồ sơ» tab and cannot send while one is missing, board1 reads and
  * downloads them (the same bytes), head1 replaces one after the return (the first version stays),
  * council1 reads them, head2 gets 404 from the API.
@@ -30,7 +39,14 @@ import vn.thidua.support.IntegrationTest;
 @IntegrationTest
 class NominationBrowserTest extends BrowserScenario {
 
+	@Autowired
+	ApplicationContext context;
+
 	static final String NOMINEE = "Nguyễn Thị Hồng Nhung";
+
+	static final String SECOND = "Đào Thị Mai Anh";
+
+	static final String THIRD = "Lò Thị Thu Hà";
 
 	static final String RETURN_REASON = "Báo cáo thành tích chưa nêu số hộ được giúp đỡ; đề nghị bổ sung số liệu cụ thể.";
 
@@ -149,39 +165,80 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.choose("Ý kiến của Ban Thường vụ", "Đồng ý, đưa ra công khai");
 		browser.completeTask();
 
-		// the disclosure period ends (run through the engine)
+		// the disclosure period ends (run through the engine); two more candidates of the year wait for
+		// the council with it (started and approved over the REST API, as Tasklist would)
 		fireTimer(pid, "TimerEvent_DisclosureEnded");
-		awaitTask(pid, "Task_CouncilVote");
+		NominationDriver driver = new NominationDriver(port, taskService, managementService, context);
+		String second = driver.start("head2", SECOND, "GK_HOI_PHUONG", year, "Tổ chức 4 buổi truyền thông phòng chống bạo lực gia đình.");
+		driver.boardApproves(second);
+		driver.endDisclosure(second);
+		String third = driver.start("head3", THIRD, "GK_HOI_PHUONG", year, "Duy trì câu lạc bộ dân vũ 40 hội viên.");
+		driver.boardApproves(third);
+		driver.endDisclosure(third);
+		SeasonOverRest season = new SeasonOverRest(new Http(port), context.getBean(ProcessEngine.class));
+		season.awaitCouncil(pid, second, third);
 
-		// the five council members vote, each logged in
-		for (String member : List.of("council1", "council2", "council3", "council4", "council5")) {
-			as(member, TasklistFilters.MY_TASKS);
-			browser.openTask("Bỏ phiếu kín của thành viên Hội đồng", NOMINEE);
-			RenderedForms.assertRendered(browser, "council-vote", "nomination-09-" + member + "-vote");
-			assertThat(browser.value("Hình thức khen thưởng đề nghị")).isEqualTo("Giấy khen của Chủ tịch Hội LHPN phường");
-			if (member.equals("council1")) {
-				// the council reads the dossier: both kinds, the report in two versions
-				dossierTab();
-				assertThat(documentNames()).containsExactlyInAnyOrder(REPORT_FILE, REPORT_FILE, MINUTES_FILE);
-				assertThat(download(REPORT_FILE)).isEqualTo(REVISED_PDF);
-				browser.fullScreenshot("nomination-09a-council1-dossier");
-				formTab();
-			}
-			browser.choose("Phiếu của tôi", "Tán thành")
-				.type("Ý kiến kèm phiếu (không bắt buộc)", "Thành tích rõ ràng, tiêu biểu của chi hội.");
-			browser.completeTask();
+		// council1, who chairs the council, opens the session from «Bắt đầu quy trình»
+		as("council1", TasklistFilters.MY_TASKS);
+		browser.openStartForm("Phiên họp Hội đồng Thi đua – Khen thưởng");
+		RenderedForms.assertRendered(browser, "council-session-start", "nomination-09-council1-open-session");
+		browser.startProcess();
+		String session = await().atMost(SLOW)
+			.until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey("CouncilSession").singleResult(),
+					p -> p != null)
+			.getId();
+
+		// council1 votes on the three candidates in one ballot; a row left without a choice is refused
+		as("council1", TasklistFilters.MY_TASKS);
+		browser.openTask("Phiếu bầu của thành viên Hội đồng", NOMINEE);
+		RenderedForms.assertRendered(browser, "council-ballot", "nomination-10-council1-ballot");
+		List<String> candidates = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			candidates.add(browser.value("Đề nghị", i));
 		}
-		awaitTask(pid, "Task_SignDecision");
-
-		// the chair signs
-		as("chair", TasklistFilters.CHAPTER_TASKS);
-		browser.openTask("Chủ tịch ký quyết định khen thưởng", NOMINEE).claimIfOffered();
-		RenderedForms.assertRendered(browser, "sign-decision", "nomination-10-chair-sign");
-		assertThat(browser.value("Số phiếu tán thành")).isEqualTo("5");
-		browser.type("Số quyết định", "27/QĐ-HLHPN").date("Ngày ký quyết định", LocalDate.now().minusDays(1));
-		browser.fullScreenshot("nomination-11-chair-sign-filled");
+		assertThat(String.join("\n", candidates)).contains(NOMINEE, SECOND, THIRD);
+		browser.choose("Ý kiến của tôi", 0, "Tán thành").choose("Ý kiến của tôi", 1, "Tán thành");
+		browser.clickComplete();
+		browser.waitForText("bắt buộc");
+		browser.fullScreenshot("nomination-11-council1-ballot-incomplete");
+		browser.choose("Ý kiến của tôi", 2, "Tán thành")
+			.type("Ý kiến kèm phiếu (không bắt buộc)", 0, "Thành tích rõ ràng, tiêu biểu của chi hội.");
+		browser.fullScreenshot("nomination-12-council1-ballot-filled");
 		browser.completeTask();
-		browser.screenshot("nomination-12-chair-signed");
+		// council2 votes on her phone
+		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		as("council2", TasklistFilters.MY_TASKS);
+		browser.openTask("Phiếu bầu của thành viên Hội đồng", NOMINEE);
+		for (int i = 0; i < 3; i++) {
+			browser.choose("Ý kiến của tôi", i, "Tán thành");
+		}
+		browser.fullScreenshot("nomination-13-council2-ballot-390");
+		browser.completeTask();
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		// the other three members vote as Tasklist sends it
+		for (String member : List.of("council3", "council4", "council5")) {
+			Http.Reply voted = season.vote(session, member, n -> "agree");
+			assertThat(voted.status()).as(voted.body()).isEqualTo(204);
+		}
+		season.awaitClosed(session);
+		// the council still reads the dossier through the API
+		assertThat(new Http(port).get("council1", "/api/nominations/" + pid + "/documents").status()).isEqualTo(200);
+
+		// the chair signs one decision for two of the three; the third waits for a later decision
+		season.signingTask(third);
+		as("chair", TasklistFilters.MY_TASKS);
+		browser.openTask("Chủ tịch ký quyết định (tờ trình) khen thưởng", NOMINEE).claimIfOffered();
+		RenderedForms.assertRendered(browser, "sign-decisions", "nomination-14-chair-sign");
+		browser.tickOption("Các đề nghị văn bản này bao gồm", NOMINEE)
+			.tickOption("Các đề nghị văn bản này bao gồm", SECOND)
+			.type("Số văn bản", "27/QĐ-HLHPN")
+			.date("Ngày ký", LocalDate.now().minusDays(1));
+		browser.fullScreenshot("nomination-15-chair-sign-filled");
+		browser.completeTask();
+		browser.screenshot("nomination-16-chair-signed");
+		Task later = season.signingTask(third);
+		assertThat(taskService.getVariableLocal(later.getId(), "decisionCandidates").toString()).contains(THIRD)
+			.doesNotContain(NOMINEE);
 
 		// then: head2 (another chapter) gets nothing from the dossier's API
 		Http http = new Http(port);
@@ -192,7 +249,7 @@ class NominationBrowserTest extends BrowserScenario {
 		// the award is in the register, and head1 got the outcome mail through SMTP
 		await().atMost(SLOW)
 			.untilAsserted(() -> assertThat(http.get("chair", "/api/awards?year=" + year).body()).contains(NOMINEE,
-					"27/QĐ-HLHPN"));
+					SECOND, "27/QĐ-HLHPN"));
 		await().atMost(SLOW)
 			.untilAsserted(() -> assertThat(subjectsTo("head1@example.org"))
 				.anySatisfy(s -> assertThat(s).startsWith("[Thi đua]").contains("27/QĐ-HLHPN")));

@@ -539,6 +539,31 @@ public final class Browser implements AutoCloseable {
 		return field(label).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
 	}
 
+	/** The current value of the {@code index}-th input or text area labelled {@code label} (dynamic lists). */
+	public String value(String label, int index) {
+		return field(label, index).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+	}
+
+	/** Picks the option {@code option} of the {@code index}-th radio group labelled {@code label}. */
+	public Browser choose(String label, int index, String option) {
+		nextInput();
+		WebElement field = field(label, index);
+		click(field.findElement(By.xpath(".//label[normalize-space()=" + xpathLiteral(option) + "]")));
+		return this;
+	}
+
+	/** Ticks, in the check list labelled {@code label}, the option whose text contains {@code text}. */
+	public Browser tickOption(String label, String text) {
+		nextInput();
+		WebElement field = field(label);
+		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
+		WebElement box = option.findElement(By.xpath("(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
+		if (!box.isSelected()) {
+			click(option);
+		}
+		return this;
+	}
+
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
 	public Browser choose(String label, String option) {
 		nextInput();
