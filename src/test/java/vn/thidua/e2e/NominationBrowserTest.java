@@ -201,13 +201,16 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.clickComplete();
 		browser.waitForText("bắt buộc");
 		browser.fullScreenshot("nomination-11-council1-ballot-incomplete");
+		assertThat(taskService.createTaskQuery().processInstanceId(session).taskAssignee("council1").count()).isOne();
+		browser.dismissNotifications();
 		browser.choose("Ý kiến của tôi", 2, "Tán thành")
 			.type("Ý kiến kèm phiếu (không bắt buộc)", 0, "Thành tích rõ ràng, tiêu biểu của chi hội.");
 		browser.fullScreenshot("nomination-12-council1-ballot-filled");
 		browser.completeTask();
 		// council2 votes on her phone
-		browser.driver().manage().window().setSize(new Dimension(390, 844));
 		as("council2", TasklistFilters.MY_TASKS);
+		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		browser.driver().navigate().refresh();
 		browser.openTask("Phiếu bầu của thành viên Hội đồng", NOMINEE);
 		for (int i = 0; i < 3; i++) {
 			browser.choose("Ý kiến của tôi", i, "Tán thành");

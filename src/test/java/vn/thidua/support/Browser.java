@@ -546,10 +546,20 @@ public final class Browser implements AutoCloseable {
 
 	/** Picks the option {@code option} of the {@code index}-th radio group labelled {@code label}. */
 	public Browser choose(String label, int index, String option) {
-		nextInput();
-		WebElement field = field(label, index);
-		click(field.findElement(By.xpath(".//label[normalize-space()=" + xpathLiteral(option) + "]")));
-		return this;
+		By optionLabel = By.xpath(".//label[normalize-space()=" + xpathLiteral(option) + "]");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			nextInput();
+			click(field(label, index).findElement(optionLabel));
+			settle();
+			WebElement chosen = field(label, index).findElement(optionLabel);
+			String forId = chosen.getAttribute("for");
+			WebElement input = forId != null && !forId.isBlank() ? driver.findElement(By.id(forId))
+					: chosen.findElement(By.xpath(".//input"));
+			if (input.isSelected()) {
+				return this;
+			}
+		}
+		throw new AssertionError("option \"" + option + "\" of \"" + label + "\" #" + index + " does not stay chosen");
 	}
 
 	/** Ticks, in the check list labelled {@code label}, the option whose text contains {@code text}. */
@@ -663,6 +673,14 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** form-js's validation messages shown under the fields. */
+	/** Closes Tasklist's notification bars (a refusal already read), so the next step starts clean. */
+	public Browser dismissNotifications() {
+		script("document.querySelectorAll('.notifications .close, .notification .close').forEach(b => b.click())");
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> !visibleText().contains("Có lỗi khi gửi biểu mẫu"));
+		return this;
+	}
+
 	public List<String> fieldErrors() {
 		return visible(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList();
 	}
