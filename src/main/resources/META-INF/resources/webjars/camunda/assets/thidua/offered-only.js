@@ -11,8 +11,8 @@
  */
 const API = '/camunda/api';
 
-/** Choices about what this application does not have: CMMN cases, tenants. */
-const TECHNICAL_CHOICE = /\(CMMN\)|tenant|đơn vị sử dụng/i;
+/** Choices about what this application does not have: CMMN cases (their variables included), tenants. */
+const TECHNICAL_CHOICE = /\(CMMN\)|tenant|đơn vị sử dụng|lượt thực hiện hồ sơ|Biến của hồ sơ/i;
 
 async function answer(path) {
   try {
