@@ -1,5 +1,6 @@
 package vn.thidua.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.web.Messages;
 import vn.thidua.web.Problems;
 
@@ -21,14 +23,22 @@ import vn.thidua.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
+	private final String organisationName;
+
+	PageErrors(OrganisationDirectory directory) {
+		this.organisationName = PageModelAdvice.organisationName(directory);
+	}
+
 	@ExceptionHandler(Exception.class)
-	String refused(Exception ex, HttpServletResponse response, Model model) throws Exception {
+	String refused(Exception ex, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
 		ProblemDetail problem = Problems.from(ex, PageErrors::label);
 		if (problem == null) {
 			throw ex;
 		}
 		response.setStatus(problem.getStatus());
 		model.addAttribute("message", problem.getDetail());
+		model.addAllAttributes(PageErrorView.layout(request, organisationName,
+				request.getRequestURI().substring(request.getContextPath().length())));
 		return "pages/loi";
 	}
 

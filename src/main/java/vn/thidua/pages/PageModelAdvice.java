@@ -17,10 +17,15 @@ class PageModelAdvice {
 
 	PageModelAdvice(OrganisationDirectory directory) {
 		this.directory = directory;
+		this.organisationName = organisationName(directory);
+	}
+
+	/** The ward of the organisation file, or the city when it holds several. */
+	static String organisationName(OrganisationDirectory directory) {
 		var wards = directory.wards();
 		String name = wards.size() == 1 ? wards.get(0).name()
 				: directory.organisation().city() == null ? "" : directory.organisation().city().name();
-		this.organisationName = name == null ? "" : name.strip();
+		return name == null ? "" : name.strip();
 	}
 
 	@ModelAttribute("organisationName")

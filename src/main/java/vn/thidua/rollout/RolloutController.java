@@ -87,7 +87,7 @@ class RolloutController {
 					c.acknowledged() ? Messages.get("rollout.csv.acknowledged.yes") : Messages.get("rollout.csv.acknowledged.no"), c.workItems().size(),
 					c.workItems()
 						.stream()
-						.map(w -> Messages.get("rollout.csv.work-item", w.name(), w.target(), String.valueOf(w.deadline())))
+						.map(w -> Messages.get("rollout.csv.work-item", w.name(), w.target(), CsvExport.date(w.deadline())))
 						.collect(Collectors.joining("; ")),
 					c.selfRating(), c.confirmedRating(),
 					c.proposals().stream().map(pr -> pr.fullName()).collect(Collectors.joining("; "))))

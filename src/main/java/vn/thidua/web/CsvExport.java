@@ -58,6 +58,11 @@ public final class CsvExport {
 				|| (format == null && accept != null && accept.toLowerCase().contains("text/csv"));
 	}
 
+	/** A date as people read it in our exports: {@code 05/03/2026}; empty for none. */
+	public static String date(LocalDate date) {
+		return date == null ? "" : DATE.format(date);
+	}
+
 	static Object cell(Object value) {
 		if (value == null) {
 			return "";

@@ -1,5 +1,8 @@
 package vn.thidua.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -10,9 +13,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place where an error of the application's controllers becomes an answer: problem details
@@ -44,6 +49,38 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> brokenUpload(MultipartException ex, WebRequest request) throws Exception {
 		return answer(ex, Problems.from(ex, UnaryOperator.identity()), new HttpHeaders(), request);
+	}
+
+	/**
+	 * An unknown path (no static file, no controller): a browser gets the HTML error page of
+	 * {@link ProblemErrorController} (the container's error dispatch), every other client the problem.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null && wantsHtml(servlet)) {
+			try {
+				servlet.getResponse().sendError(status.value());
+				return null;
+			}
+			catch (IOException ex2) {
+				throw new UncheckedIOException(ex2);
+			}
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
+	}
+
+	/** A browser's page request: HTML accepted and preferred to JSON (browsers send text/html first). */
+	private static boolean wantsHtml(ServletWebRequest request) {
+		try {
+			List<MediaType> accepted = MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT));
+			MediaType.sortBySpecificityAndQuality(accepted);
+			return !accepted.isEmpty() && MediaType.TEXT_HTML.isCompatibleWith(accepted.get(0))
+					&& !accepted.get(0).isWildcardType();
+		}
+		catch (org.springframework.http.InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** Every answer of Spring's handler: the Vietnamese problem instead of Spring's English one. */

@@ -177,7 +177,7 @@ public final class Problems {
 	}
 
 	/** The sentence for an error known only by its status. */
-	static String detail(int status) {
+	public static String detail(int status) {
 		return switch (status) {
 			case 401 -> Messages.get("problem.detail.401");
 			case 403 -> Messages.get("problem.forbidden");

@@ -26,6 +26,13 @@ class CsvExportTest {
 	}
 
 	@Test
+	void shouldWriteADateInsideATextAsPeopleReadIt() {
+		// given / when / then: a date inside a sentence (e.g. the rollout's work item and its deadline)
+		assertThat(CsvExport.date(LocalDate.of(2026, 12, 1))).isEqualTo("01/12/2026");
+		assertThat(CsvExport.date(null)).isEmpty();
+	}
+
+	@Test
 	void shouldAnswerADownloadInUtf8() {
 		ResponseEntity<byte[]> download = CsvExport.download("so.csv", new String[] { "Mã" }, List.of(List.of(1)));
 

@@ -18,6 +18,7 @@ import static vn.thidua.rollout.plan.PlanRolloutVariables.RATINGS_CONFIRMED;
 import static vn.thidua.rollout.plan.PlanRolloutVariables.RETURN_REASON;
 
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class ProgrammeRules {
 			.orElseThrow(() -> new FormValidationException(null, Messages.get("rollout.plan.start.board-only")));
 	}
 
-	/** The programme's required parts and the order of its dates, all within its year. */
+	/** The programme's required parts and the order of its dates, all within its year, the mid-year report in July. */
 	static Programme programme(ProgrammeForm f) {
 		Integer year = f.year();
 		if (year == null || year < MIN_YEAR || year > MAX_YEAR) {
@@ -98,6 +99,10 @@ final class ProgrammeRules {
 		if (midYear.getYear() != year || yearEnd.getYear() != year) {
 			throw new FormValidationException(YEAR_END_REPORT_DATE.name(),
 					Messages.get("rollout.plan.report-dates.other-year", String.valueOf(year)));
+		}
+		if (midYear.getMonth() != Month.JULY) {
+			throw new FormValidationException(MID_YEAR_REPORT_DATE.name(),
+					Messages.get("rollout.plan.mid-year-date.not-july", String.valueOf(year)));
 		}
 		return new Programme(year, f.theme(), f.focusPoints(), f.implementationPlan(), f.emulationPlan(), f.campaigns(),
 				conference, registration, midYear, yearEnd);

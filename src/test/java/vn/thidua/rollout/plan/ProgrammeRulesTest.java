@@ -54,6 +54,17 @@ class ProgrammeRulesTest {
 	}
 
 	@Test
+	void shouldRefuseAMidYearReportOutsideJuly() {
+		// given / when / then: a "mid-year (July)" report in March, after the registration
+		LocalDate jan = LocalDate.of(2027, 1, 15);
+		assertThatThrownBy(() -> ProgrammeRules.programme(form(2027, jan, LocalDate.of(2027, 2, 28),
+				LocalDate.of(2027, 3, 20), LocalDate.of(2027, 12, 10))))
+			.hasMessage("Ngày báo cáo sơ kết 6 tháng phải trong tháng 7 năm 2027.");
+		assertThat(fieldOf(() -> ProgrammeRules.programme(form(2027, jan, LocalDate.of(2027, 2, 28),
+				LocalDate.of(2027, 8, 1), LocalDate.of(2027, 12, 10))))).isEqualTo("midYearReportDate");
+	}
+
+	@Test
 	void shouldRefuseDatesOutOfOrderOrOutsideTheYear() {
 		LocalDate jan = LocalDate.of(2027, 1, 15);
 		assertThat(fieldOf(() -> ProgrammeRules.programme(form(2027, jan, jan.minusDays(1), LocalDate.of(2027, 7, 15),

@@ -21,11 +21,11 @@ function bringIntoView() {
   }
   shown = task;
   // Tasklist draws the task after it has loaded it, then its form: bring the pane up once its title
-  // shows, and again while the page settles, unless she has scrolled herself meanwhile
+  // shows, and again while the page settles, unless she has scrolled or pressed something meanwhile
   const until = Date.now() + 10000;
   let moved = false;
   const own = () => { moved = true; };
-  ['wheel', 'touchmove', 'keydown'].forEach((type) => window.addEventListener(type, own, { once: true, passive: true }));
+  ['wheel', 'touchmove', 'keydown', 'mousedown'].forEach((type) => window.addEventListener(type, own, { once: true, passive: true }));
   let placed = 0;
   const look = () => {
     if (moved || openedTask() !== task) {

@@ -10,10 +10,12 @@ export default {
   // Tasklist plugins; paths are relative to app/tasklist/: the language link in the header, the
   // header's links to /cong-khai, /so-khen-thuong, /thong-ke, /ho-so-cua-toi, and the «Hồ sơ» tab of a
   // nomination's task (vn.thidua.dossier); on phones the opened task scrolled into view; the start
-  // dialog asking before it discards typed values
+  // dialog asking before it discards typed values; a refusal beside the button pressed; nothing offered
+  // that the user may not use
   customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/pages-links',
     '../../assets/thidua/dossier-tab', '../../assets/thidua/task-in-view',
-    '../../assets/thidua/start-dialog-guard'],
+    '../../assets/thidua/start-dialog-guard', '../../assets/thidua/refusal-beside-button',
+    '../../assets/thidua/offered-only'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {

@@ -1,0 +1,168 @@
+package vn.thidua.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.identity.organisation.TasklistFilters;
+import vn.thidua.support.Http;
+import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.NominationForms;
+
+/**
+ * Issue 20: a refusal of the server (400, the Vietnamese sentence alone) shows beside the button the
+ * person pressed, in view, and on the field it names, never in Tasklist's notification bar: at 1366 px
+ * and at 390 px, in the start dialog (an award that is not given to individuals), in the task pane
+ * (the dossier still incomplete; the board's return without a reason).
+ */
+@IntegrationTest
+class RefusalPlacementBrowserTest extends BrowserScenario {
+
+	static final String AWARD_FOR_COLLECTIVES = "Tập thể lao động tiên tiến";
+
+	static final String WRONG_AWARD = "\"Tập thể lao động tiên tiến\" không xét cho cá nhân.";
+
+	static final String DOSSIER_MISSING = "Hồ sơ còn thiếu";
+
+	static final String RETURN_REASON_REQUIRED = "Cần ghi lý do trả lại hồ sơ để chi hội bổ sung.";
+
+	/** How far (px) the sentence may be from the button pressed: the row above it. */
+	static final int NEAR = 120;
+
+	@Autowired
+	ApplicationContext context;
+
+	@ParameterizedTest(name = "{0} px")
+	@ValueSource(ints = { 1366, 390 })
+	void shouldShowEachRefusalBesideTheButtonPressed(int width) {
+		String nominee = "Trần Thị Refusal " + width;
+
+		// given: head1 fills in a nomination for an individual with an award for collectives
+		browser.login("head1", "demo");
+		narrow(width);
+		// on a phone the header's links sit behind its menu button
+		List<WebElement> menu = browser.visible(By.cssSelector("[cam-widget-header] button.navbar-toggle"));
+		if (!menu.isEmpty() && browser.visible(By.partialLinkText("Bắt đầu quy trình")).isEmpty()) {
+			menu.get(0).click();
+		}
+		browser.openStartForm("Đề nghị khen thưởng");
+		browser.choose("Đối tượng được đề nghị", "Cá nhân")
+			.type("Họ tên cá nhân / tên tập thể được đề nghị", nominee)
+			.type("Năm thi đua", String.valueOf(java.time.LocalDate.now().getYear()))
+			.select("Hình thức khen thưởng đề nghị", AWARD_FOR_COLLECTIVES)
+			.type("Báo cáo thành tích", "Vận động hội viên tham gia tổ tiết kiệm.")
+			.date("Ngày họp bình xét của chi hội", java.time.LocalDate.now().minusDays(3))
+			.tick("Cuộc họp bình xét của chi hội đã đồng ý đề nghị (có biên bản bình xét)")
+			.tick("Tôi cam đoan người/tập thể được đề nghị không bị kỷ luật, không đang bị điều tra, khiếu nại, tố cáo");
+
+		// when: she presses «Bắt đầu»
+		WebElement start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
+		browser.clickStart();
+
+		// then: the sentence beside «Bắt đầu», and under the award's field; no notification bar
+		WebElement refusal = refusalBeside(start, WRONG_AWARD, "refusal-" + width + "-01-start-award");
+		assertThat(browser.field("Hình thức khen thưởng đề nghị").getText()).contains(WRONG_AWARD);
+		assertThat(refusal.getText()).isEqualTo(WRONG_AWARD);
+
+		// given: a nomination of hers waiting for its dossier
+		Http http = new Http(port);
+		Http.Reply started = http.post("head1", "/engine-rest/process-definition/key/CommendationNomination/submit-form",
+				NominationForms.form(NominationForms.nomination(nominee, "GK_HOI_PHUONG")));
+		assertThat(started.status()).as(started.body()).isEqualTo(200);
+		String pid = started.json().get("id").asText();
+		awaitTask(pid, "Task_CompleteDossier");
+
+		// when: she sends it without the documents
+		as("head1", TasklistFilters.MY_TASKS);
+		narrow(width);
+		browser.openTask("Hoàn thiện hồ sơ, gửi Ban Thường vụ", nominee);
+		WebElement complete = completeButton();
+		browser.clickComplete();
+
+		// then
+		refusalBeside(complete, DOSSIER_MISSING, "refusal-" + width + "-02-dossier-incomplete");
+
+		// given: the documents, and the nomination before the board
+		DossierFixtures.attachRequired(context, pid, "head1");
+		String dossierTask = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_CompleteDossier")
+			.singleResult().getId();
+		assertThat(http.post("head1", "/engine-rest/task/" + dossierTask + "/submit-form", Map.of("variables", Map.of()))
+			.status()).isEqualTo(204);
+		awaitTask(pid, "Task_BoardReview");
+
+		// when: board1 returns it without a reason
+		as("board1", TasklistFilters.BOARD_TASKS);
+		narrow(width);
+		browser.openTask("Ban Thường vụ xét đề nghị", nominee).claimIfOffered();
+		browser.choose("Ý kiến của Ban Thường vụ", "Trả lại để chi hội bổ sung, sửa");
+		complete = completeButton();
+		browser.clickComplete();
+
+		// then
+		refusalBeside(complete, RETURN_REASON_REQUIRED, "refusal-" + width + "-03-board-return-without-reason");
+		assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_BoardReview").count())
+			.as("the task is still open").isEqualTo(1);
+		runtimeService.deleteProcessInstance(pid, "Kết thúc kiểm thử");
+	}
+
+	/** Tasklist's header folds its account menu below 768 px: log in wide, then look at {@code width}. */
+	private void narrow(int width) {
+		browser.driver().manage().window().setSize(new Dimension(width, width > 800 ? 900 : 844));
+	}
+
+	/** Before a user switch: wide again, so the login waits for the header's account menu. */
+	@Override
+	void as(String user, String filter) {
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
+		super.as(user, filter);
+	}
+
+	private WebElement completeButton() {
+		return browser.waitFor(By.xpath("//button[normalize-space()='Hoàn thành']"));
+	}
+
+	/**
+	 * Waits for the refusal containing {@code sentence} and asserts it is beside {@code button}, in view
+	 * (inside the window, without scrolling), in Vietnamese, and that no notification bar shows it.
+	 */
+	private WebElement refusalBeside(WebElement button, String sentence, String screenshot) {
+		WebElement refusal = browser.waiting()
+			.withMessage(() -> "the refusal «" + sentence + "» beside the button; the page shows: " + browser.visibleText())
+			.until(d -> browser.visible(By.cssSelector(".thidua-refusal"))
+				.stream()
+				.filter(e -> e.getText().contains(sentence))
+				.findFirst()
+				.orElse(null));
+		browser.waiting().until(d -> browser.visible(By.cssSelector(".notifications .alert-danger")).isEmpty());
+		browser.screenshot(screenshot);
+		@SuppressWarnings("unchecked")
+		Map<String, Number> box = (Map<String, Number>) browser.script("""
+				const r = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
+				return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+				  buttonTop: b.top, buttonBottom: b.bottom, height: window.innerHeight, width: window.innerWidth};""",
+				refusal, button);
+		double gap = Math.max(box.get("buttonTop").doubleValue() - box.get("bottom").doubleValue(),
+				box.get("top").doubleValue() - box.get("buttonBottom").doubleValue());
+		assertThat(gap).as("distance between the sentence and the button pressed, %s", box).isLessThan(NEAR);
+		assertThat(box.get("top").doubleValue()).as("sentence in view: %s", box).isGreaterThanOrEqualTo(0);
+		assertThat(box.get("bottom").doubleValue()).as("sentence in view: %s", box)
+			.isLessThanOrEqualTo(box.get("height").doubleValue());
+		assertThat(box.get("buttonBottom").doubleValue()).as("button in view: %s", box)
+			.isLessThanOrEqualTo(box.get("height").doubleValue() + 1);
+		assertThat(box.get("right").doubleValue()).as("sentence inside the screen: %s", box)
+			.isLessThanOrEqualTo(box.get("width").doubleValue() + 1);
+		assertThat(refusal.getText()).doesNotContain(List.of("ENGINE-", "Exception", "Cannot", "TaskListener").toArray(String[]::new));
+		return refusal;
+	}
+
+}
