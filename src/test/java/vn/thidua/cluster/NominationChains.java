@@ -351,7 +351,7 @@ final class NominationChains {
 
 	/** The counts {@link #assertEveryChainFinishedOnce} checked, for the log. */
 	record Counts(int chains, int finished, int minPerStep, int maxPerStep, int sessions, int batches, int timerJobs,
-			int timerJobsOnce,
+			int timerJobsOnce, Map<String, Integer> failedAt,
 			int failedJobAttempts, int awards, long mailsQueued, long mailsSent, int mailsReceived, int distinctMessageIds,
 			int deliveredTwice, long claimedAgain) {
 
@@ -359,10 +359,10 @@ final class NominationChains {
 		public String toString() {
 			return String.format("chains=%d finished=%d; each of %d steps per chain ran min=%d max=%d times;"
 					+ " council sessions=%d (5 ballots per chain, counted once), decision batches=%d (one signature per chain);"
-					+ " disclosure timer jobs=%d, executed once=%d; failed job attempts=%d; awards registered=%d;"
+					+ " disclosure timer jobs=%d, executed once=%d; failed job attempts=%d %s; awards registered=%d;"
 					+ " mails queued=%d sent=%d received=%d distinct Message-IDs=%d;"
 					+ " delivered twice with the same Message-ID=%d (rows claimed again after a lost round: %d)", chains,
-					finished, ONCE.size(), minPerStep, maxPerStep, sessions, batches, timerJobs, timerJobsOnce, failedJobAttempts, awards,
+					finished, ONCE.size(), minPerStep, maxPerStep, sessions, batches, timerJobs, timerJobsOnce, failedJobAttempts, failedAt, awards,
 					mailsQueued, mailsSent, mailsReceived, distinctMessageIds, deliveredTwice, claimedAgain);
 		}
 
@@ -437,6 +437,16 @@ final class NominationChains {
 		// job log states: 0 created, 1 failed, 2 successful, 3 deleted (e.g. the voting deadline timer)
 		int failedAttempts = (int) scalar(db, "SELECT count(*) FROM act_hi_job_log WHERE (process_instance_id_ IN " + in
 				+ " OR process_instance_id_ IN " + helpersIn + ") AND job_state_ = 1");
+		// where they failed and why (the first words of the exception), for the log
+		Map<String, Integer> failedAt = new java.util.TreeMap<>();
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+				"SELECT act_id_, substr(coalesce(job_exception_msg_, ''), 1, 60), count(*) FROM act_hi_job_log WHERE"
+						+ " (process_instance_id_ IN " + in + " OR process_instance_id_ IN " + helpersIn
+						+ ") AND job_state_ = 1 GROUP BY act_id_, substr(coalesce(job_exception_msg_, ''), 1, 60)")) {
+			while (rs.next()) {
+				failedAt.put(rs.getString(1) + ": " + rs.getString(2), rs.getInt(3));
+			}
+		}
 		assertThat(scalar(db, "SELECT count(*) FROM act_ru_job WHERE process_instance_id_ IN " + in)).as("jobs left").isZero();
 		assertThat(scalar(db, "SELECT count(*) FROM act_hi_incident WHERE proc_inst_id_ IN " + in)).as("incidents").isZero();
 
@@ -475,7 +485,7 @@ final class NominationChains {
 		}
 		long reclaimed = scalar(db, "SELECT count(*) FROM thidua_notification WHERE attempts >= 2");
 		return new Counts(chains.size(), finished, min, max, sessions, batches, timerRuns.size(),
-				(int) timerRuns.values().stream().filter(n -> n == 1).count(), failedAttempts, awards, queued, sent,
+				(int) timerRuns.values().stream().filter(n -> n == 1).count(), failedAt, failedAttempts, awards, queued, sent,
 				received.length, copies.size(), twice.size(), reclaimed);
 	}
 
