@@ -169,11 +169,16 @@ class CouncilSessionProcess {
 		});
 	}
 
-	/** The nominations of the ward waiting for the council: their instances wait at the receive task. */
+	/**
+	 * The nominations of the ward waiting for the council: their instances wait at the receive task
+	 * for its message. One whose result arrived is still at the receive task until its continuation
+	 * (asynchronous after) runs; without its message subscription it is not waiting any more.
+	 */
 	private List<String> waitingForCouncil(String wardCode) {
 		return ApplicationAccess.read(identityService, () -> runtimeService.createExecutionQuery()
 			.processDefinitionKey(NominationVariables.PROCESS_KEY)
 			.activityId(NominationVariables.RECEIVE_AWAIT_COUNCIL)
+			.messageEventSubscriptionName(NominationVariables.MESSAGE_COUNCIL_DECIDED)
 			.processVariableValueEquals(WARD_CODE.name(), wardCode)
 			.list()
 			.stream()

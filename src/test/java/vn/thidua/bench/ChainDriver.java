@@ -18,9 +18,11 @@ import vn.thidua.dossier.DossierFixtures;
 /**
  * Drives whole nomination chains through /engine-rest as the people would from Tasklist: the chapter
  * head submits the start form, a board member approves, the disclosure timer is executed through
- * the REST API by the administrator (instead of waiting for its due date), the five council members
- * vote, the chair signs (the award is registered by the process). The floor model is driven the
- * same way with empty forms. Every state-changing request is timed per step.
+ * the REST API by the administrator (instead of waiting for its due date), the ward's council session
+ * counts it (shared by the clients running at once, see {@link #council}), the chair signs its
+ * decision in the ward's batch (the award is registered by the process). The floor model (a bare
+ * per-nomination vote and signature) is driven with empty forms. Every state-changing request is
+ * timed per step.
  */
 final class ChainDriver {
 
@@ -120,19 +122,169 @@ final class ChainDriver {
 		record(steps, "timer", http.post("admin", ENGINE + "/job/" + jobs.get(0).path("id").asText() + "/execute", "")
 			.expect(204));
 
-		for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
-			String member = CityGenerator.council(ward, m);
-			String ballot = floor ? firstTask(member, "processInstanceId=" + pid + "&taskDefinitionKey=Task_CouncilVote")
-					: singleTask(member, "processInstanceId=" + pid + "&assignee=" + member);
-			record(steps, "vote", http.post(member, ENGINE + "/task/" + ballot + "/submit-form",
-					form(floor ? Map.of() : Map.of("vote", "agree"))).expect(204));
+		if (floor) {
+			for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
+				String member = CityGenerator.council(ward, m);
+				String ballot = firstTask(member, "processInstanceId=" + pid + "&taskDefinitionKey=Task_CouncilVote");
+				record(steps, "vote", http.post(member, ENGINE + "/task/" + ballot + "/submit-form", form(Map.of()))
+					.expect(204));
+			}
+			String sign = singleTask(chair, "processInstanceId=" + pid);
+			record(steps, "sign", http.post(chair, ENGINE + "/task/" + sign + "/submit-form", form(Map.of()))
+				.expect(204));
+			return;
 		}
+		council(pid, steps);
+		sign(pid, number, chair, steps);
+	}
 
-		String sign = singleTask(chair, "processInstanceId=" + pid);
-		record(steps, "sign", http.post(chair, ENGINE + "/task/" + sign + "/submit-form",
-				form(floor ? Map.of() : Map.of("decisionNumber", number + "/QĐ-HLHPN", "decisionDate",
-						LocalDate.now().toString())))
-			.expect(204));
+	/**
+	 * The council counts the nomination. Concurrent clients of the ward share its one open session:
+	 * a client whose nomination waits for the council casts the open session's remaining ballots
+	 * (agree on every row; a ballot another client cast first is gone), or, when none is open, the
+	 * council's chair opens one over every nomination waiting (a second start meanwhile is refused
+	 * and the client goes on with the session that won). Only requests that changed something are
+	 * timed: «session» (the start), «vote» (a ballot).
+	 */
+	private void council(String pid, Map<String, List<Long>> steps) {
+		String opener = CityGenerator.council(ward, 0);
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+		while (waitsFor(pid, "Message_CouncilDecided")) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The council did not count " + pid);
+			}
+			JsonNode open = http.get("admin", ENGINE + "/process-instance?processDefinitionKey=CouncilSession"
+					+ "&variables=wardCode_eq_" + ward + "&firstResult=0&maxResults=15").expect(200).json();
+			String session;
+			if (open.isEmpty()) {
+				BenchHttp.Reply opened = http.post(opener, ENGINE + "/process-definition/key/CouncilSession/submit-form",
+						form(Map.of())).expect(200, 400);
+				if (opened.status() != 200) {
+					pause();
+					continue;
+				}
+				record(steps, "session", opened);
+				session = opened.json().path("id").asText();
+			}
+			else {
+				session = open.get(0).path("id").asText();
+			}
+			for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
+				castBallot(session, CityGenerator.council(ward, m), steps);
+			}
+			pause();
+		}
+	}
+
+	private void castBallot(String session, String member, Map<String, List<Long>> steps) {
+		JsonNode tasks = http.get(member, ENGINE + "/task?processInstanceId=" + session
+				+ "&taskDefinitionKey=Task_CastBallot&assignee=" + member + "&firstResult=0&maxResults=15").expect(200).json();
+		if (tasks.isEmpty()) {
+			return;
+		}
+		String task = tasks.get(0).path("id").asText();
+		BenchHttp.Reply sheet = http.get(member, ENGINE + "/task/" + task + "/localVariables/ballot?deserializeValue=false")
+			.expect(200, 404, 500);
+		if (sheet.status() != 200) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (JsonNode row : readTree(sheet.json().path("value").asText())) {
+			Map<String, Object> filled = new LinkedHashMap<>();
+			// Tasklist sends back the visible fields of each row, in the sheet's order
+			filled.put("candidate", row.path("candidate").asText());
+			filled.put("vote", "agree");
+			filled.put("voteComment", null);
+			rows.add(filled);
+		}
+		BenchHttp.Reply cast = http.post(member, ENGINE + "/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("ballot", Map.of("value", writeJson(rows), "type", "Json"))))
+			.expect(204, 400, 404, 500);
+		if (cast.status() == 204) {
+			record(steps, "vote", cast);
+		}
+		else if (!http.get(member, ENGINE + "/task?taskId=" + task + "&firstResult=0&maxResults=1").expect(200).json()
+			.isEmpty()) {
+			throw new IllegalStateException(member + " could not cast her ballot in " + session + ": " + cast.body());
+		}
+	}
+
+	/**
+	 * The chair ticks the nomination alone in the ward's batch and signs its decision; when another
+	 * client's signature completed the batch's task first, she signs on the task that comes back.
+	 * Returns when the nomination has ended (its award recorded).
+	 */
+	private void sign(String pid, int number, String chair, Map<String, List<Long>> steps) {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+		String last = "";
+		// until the nomination ends: right after the count it has not reached the batch yet
+		while (running(pid)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The chair could not sign " + pid + ": " + last);
+			}
+			for (JsonNode task : http.get(chair, ENGINE + "/task?processDefinitionKey=AwardDecision"
+					+ "&taskDefinitionKey=Task_SignDecisions&firstResult=0&maxResults=15").expect(200).json()) {
+				String id = task.path("id").asText();
+				BenchHttp.Reply candidates = http.get(chair, ENGINE + "/task/" + id
+						+ "/localVariables/decisionCandidates?deserializeValue=false").expect(200, 404, 500);
+				if (candidates.status() != 200 || !candidates.body().contains(pid)) {
+					continue;
+				}
+				Map<String, Object> variables = new LinkedHashMap<>();
+				variables.put("chosenNominations", Map.of("value", writeJson(List.of(pid)), "type", "Json"));
+				variables.put("decisionNumber", Map.of("value", number + "/QĐ-HLHPN"));
+				variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
+				BenchHttp.Reply signed = http.post(chair, ENGINE + "/task/" + id + "/submit-form",
+						Map.of("variables", variables)).expect(204, 400, 404, 500);
+				last = signed.status() + " " + signed.body();
+				if (signed.status() == 204) {
+					record(steps, "sign", signed);
+				}
+				break;
+			}
+			pause();
+		}
+	}
+
+	private boolean running(String pid) {
+		return !http.get("admin", ENGINE + "/process-instance?processInstanceIds=" + pid + "&firstResult=0&maxResults=1")
+			.expect(200).json().isEmpty();
+	}
+
+	/** Whether the nomination waits for this message at its receive task. */
+	private boolean waitsFor(String pid, String message) {
+		return !http.get("admin", ENGINE + "/execution?processInstanceId=" + pid + "&messageEventSubscriptionName="
+				+ message + "&firstResult=0&maxResults=1").expect(200).json().isEmpty();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+	private static JsonNode readTree(String text) {
+		try {
+			return JSON.readTree(text);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String writeJson(Object value) {
+		try {
+			return JSON.writeValueAsString(value);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String singleTask(String user, String query) {

@@ -33,7 +33,9 @@ import vn.thidua.dossier.DossierFixtures;
  * finished instances in history (fast path: {@code BenchHistory}, a start-to-end process carrying a
  * finished nomination's variables, many starts per transaction) and the open tasks (real
  * {@code CommendationNomination} instances, started by chapter heads all over the city and driven
- * to a chapter task (returned by the board), a board task, or five council votes).
+ * to a chapter task (returned by the board), a board task, or the council: the nominations waiting
+ * for the council of a ward are on the ballots of the one session its council's chair then opens,
+ * five ballot tasks per ward).
  */
 final class DataLoader {
 
@@ -137,8 +139,10 @@ final class DataLoader {
 	}
 
 	/**
-	 * About a third of the tasks each at chapters (nominations returned by the board), boards and
-	 * councils (five votes per nomination), the nominations spread round-robin over every chapter.
+	 * About a third of the tasks each at chapters (nominations returned by the board) and boards, the
+	 * rest of the nominations waiting for the council, spread round-robin over every chapter; each
+	 * ward with such nominations then has one open session over them (five ballots, whatever the
+	 * number of candidates: fewer council tasks than before the season redesign).
 	 */
 	OpenTasks loadOpenTasks(int tasks) throws Exception {
 		int chapterInstances = tasks / 3;
@@ -222,8 +226,35 @@ final class DataLoader {
 				}
 			}
 		});
-		return new OpenTasks(chapterInstances, boardInstances, councilInstances * CityGenerator.COUNCIL_SIZE,
-				(System.nanoTime() - start) / 1_000_000);
+		// each ward's council chair opens a session over the ward's nominations waiting for the council
+		org.camunda.bpm.engine.FormService forms = app.bean(org.camunda.bpm.engine.FormService.class);
+		String session = app.bean(RepositoryService.class)
+			.createProcessDefinitionQuery()
+			.processDefinitionKey("CouncilSession")
+			.latestVersion()
+			.singleResult()
+			.getId();
+		for (int w = 0; w < wards; w++) {
+			String ward = CityGenerator.wardCode(w);
+			if (runtime.createExecutionQuery()
+				.processDefinitionKey(NOMINATION)
+				.activityId("ReceiveTask_AwaitCouncilSession")
+				.processVariableValueEquals("wardCode", ward)
+				.count() == 0) {
+				continue;
+			}
+			String opener = CityGenerator.council(ward, 0);
+			identity.setAuthentication(opener,
+					identity.createGroupQuery().groupMember(opener).list().stream().map(g -> g.getId()).toList());
+			try {
+				forms.submitStartForm(session, Map.of());
+			}
+			finally {
+				identity.clearAuthentication();
+			}
+		}
+		int ballots = (int) taskService.createTaskQuery().processDefinitionKey("CouncilSession").count();
+		return new OpenTasks(chapterInstances, boardInstances, ballots, (System.nanoTime() - start) / 1_000_000);
 	}
 
 	private void runParallel(ThrowingRunnable work) throws Exception {

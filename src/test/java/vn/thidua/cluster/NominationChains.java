@@ -38,13 +38,16 @@ import vn.thidua.dossier.DossierFixtures;
 /**
  * Real nomination chains of the demo ward driven through {@code /engine-rest} as the people would
  * from Tasklist: a chapter head submits the start form, {@code board1} approves, the disclosure
- * timer fires by itself (the nodes run with a short {@code THIDUA_DISCLOSURE_PERIOD}), the five
- * council members vote, the chair signs and the award is registered. Requests alternate between
+ * timer fires by itself (the nodes run with a short {@code THIDUA_DISCLOSURE_PERIOD}), council1
+ * opens the ward's session (one at a time: chains running at once share it, see {@link #vote}), the
+ * five council members cast their ballots, the chair signs the nomination's decision in the ward's
+ * batch and the award is registered. Requests alternate between
  * the nodes. A step answered 503 (database unavailable) is tried again, as a person would; a step
  * whose task is gone was done.
  * <p>
  * {@link #assertEveryChainFinishedOnce} checks, in the database, that each chain ran every timer,
- * job and service step once, was registered once, and that each of its mails was delivered once.
+ * job and service step once, was counted once in one session with five ballots, was signed once,
+ * was registered once, and that each of its mails was delivered once.
  */
 final class NominationChains {
 
@@ -53,8 +56,18 @@ final class NominationChains {
 	static final String TIMER = "TimerEvent_DisclosureEnded";
 
 	static final List<String> ONCE = List.of("Task_CheckNomination", "Task_DetermineAuthority", "Task_PublishShortlist",
-			TIMER, "Task_OpenCouncilVote", "Task_TallyVotes", "Task_SignDecision", "Task_RecordAward",
+			TIMER, "ReceiveTask_AwaitCouncilSession", "ReceiveTask_AwaitDecision", "Task_RecordAward",
 			"EndEvent_AwardGranted");
+
+	static final String SESSION = "CouncilSession";
+
+	static final String BALLOT_TASK = "Task_CastBallot";
+
+	static final String DECISION = "AwardDecision";
+
+	static final String SIGN_TASK = "Task_SignDecisions";
+
+	static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -128,30 +141,158 @@ final class NominationChains {
 		complete("board1", pid, "Task_BoardReview", Map.of("boardDecision", "approve"));
 	}
 
-	/** Whether the council's ballots are open (the disclosure timer fired). */
+	/** Whether the nomination waits for the council (its disclosure timer fired, it was not counted yet). */
 	boolean votingOpen(String pid) throws Exception {
-		return !tasks("council1", "processInstanceId=" + pid + "&assignee=council1").isEmpty();
+		return waitsFor(pid, "Message_CouncilDecided");
 	}
 
+	/**
+	 * The council counts the nomination: the open session of the ward (or, when none is open, one
+	 * council1 opens) gets every member's ballot, «agree» on each row; a session that was opened
+	 * before the nomination reached the council is closed that way and the next one opened. Several
+	 * chains may call this at once: they share the ward's one open session (a second start is
+	 * refused), a ballot another chain submitted first is gone. Returns when the nomination has
+	 * received the council's result.
+	 */
 	void vote(String pid) throws Exception {
-		for (int m = 1; m <= 5; m++) {
-			complete("council" + m, pid, "Task_CouncilVote", Map.of("vote", "agree"));
+		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		String last = "";
+		while (votingOpen(pid)) {
+			assertThat(System.nanoTime()).as("council counts %s; last answer: %s", pid, last).isLessThan(deadline);
+			String session = openSession();
+			if (session == null) {
+				HttpResponse<String> opened = retry503(() -> post("council1",
+						"/engine-rest/process-definition/key/" + SESSION + "/submit-form", "{\"variables\":{}}"));
+				last = opened.body();
+				if (opened.statusCode() == 200) {
+					session = JSON.readTree(opened.body()).path("id").asText();
+				}
+				else {
+					// another chain opened the ward's session meanwhile, or the last one is being counted
+					assertThat(opened.statusCode()).as("council1 opens a session: %s", opened.body()).isEqualTo(400);
+				}
+			}
+			if (session != null) {
+				for (String member : COUNCIL) {
+					castBallot(session, member);
+				}
+			}
+			Thread.sleep(300);
 		}
 	}
 
-	boolean signable(String pid) throws Exception {
-		return !tasks("chair", "processInstanceId=" + pid + "&taskDefinitionKey=Task_SignDecision").isEmpty();
+	/**
+	 * council1 opens a session over every nomination waiting for the council, and the first
+	 * {@code ballots} members cast theirs; the session stays open. Returns its process instance id.
+	 */
+	String openSessionWithBallots(int ballots) throws Exception {
+		HttpResponse<String> opened = retry503(() -> post("council1",
+				"/engine-rest/process-definition/key/" + SESSION + "/submit-form", "{\"variables\":{}}"));
+		assertThat(opened.statusCode()).as("council1 opens a session: %s", opened.body()).isEqualTo(200);
+		String session = JSON.readTree(opened.body()).path("id").asText();
+		for (String member : COUNCIL.subList(0, ballots)) {
+			castBallot(session, member);
+		}
+		return session;
 	}
 
+	/** The ward's open session (its process still running), or null. */
+	private String openSession() throws Exception {
+		HttpResponse<String> reply = retry503(() -> get("admin", "/engine-rest/process-instance?processDefinitionKey="
+				+ SESSION + "&firstResult=0&maxResults=15"));
+		assertThat(reply.statusCode()).as("sessions: %s", reply.body()).isEqualTo(200);
+		JsonNode open = JSON.readTree(reply.body());
+		return open.isEmpty() ? null : open.get(0).path("id").asText();
+	}
+
+	/** The member's ballot in the session, «agree» on every row, as Tasklist sends it; none: done already. */
+	private void castBallot(String session, String member) throws Exception {
+		JsonNode found = tasks(member, "processInstanceId=" + session + "&taskDefinitionKey=" + BALLOT_TASK
+				+ "&assignee=" + member);
+		if (found.isEmpty()) {
+			return;
+		}
+		String task = found.get(0).path("id").asText();
+		HttpResponse<String> sheet = retry503(() -> get(member,
+				"/engine-rest/task/" + task + "/localVariables/ballot?deserializeValue=false"));
+		if (sheet.statusCode() == 404 || sheet.statusCode() == 500) {
+			// cast by another chain meanwhile
+			return;
+		}
+		assertThat(sheet.statusCode()).as("%s reads her ballot: %s", member, sheet.body()).isEqualTo(200);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (JsonNode row : JSON.readTree(JSON.readTree(sheet.body()).path("value").asText())) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> filled = JSON.convertValue(row, LinkedHashMap.class);
+			// Tasklist sends back the visible fields of each row, in the sheet's order
+			filled.remove("nomination");
+			filled.put("vote", "agree");
+			filled.put("voteComment", "Ý kiến của " + member);
+			rows.add(filled);
+		}
+		String body = JSON.writeValueAsString(Map.of("variables",
+				Map.of("ballot", Map.of("value", JSON.writeValueAsString(rows), "type", "Json"))));
+		HttpResponse<String> reply = retry503(() -> post(member, "/engine-rest/task/" + task + "/submit-form", body));
+		if (reply.statusCode() == 204 || tasks(member, "taskId=" + task).isEmpty()) {
+			return;
+		}
+		assertThat(reply.statusCode()).as("%s casts her ballot in session %s: %s", member, session, reply.body())
+			.isEqualTo(204);
+	}
+
+	/** Whether the chair's signing task lists the nomination (it waits in the ward's batch). */
+	boolean signable(String pid) throws Exception {
+		return signingTask(pid) != null;
+	}
+
+	private String signingTask(String pid) throws Exception {
+		for (JsonNode task : tasks("chair", "processDefinitionKey=" + DECISION + "&taskDefinitionKey=" + SIGN_TASK)) {
+			String id = task.path("id").asText();
+			HttpResponse<String> candidates = retry503(() -> get("chair",
+					"/engine-rest/task/" + id + "/localVariables/decisionCandidates?deserializeValue=false"));
+			if (candidates.statusCode() == 200 && candidates.body().contains(pid)) {
+				return id;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The chair ticks the nomination alone and signs its decision {@code n-tag/QĐ-HLHPN}; when another
+	 * chain signed the batch's task first, she signs on the task that comes back. Returns when the
+	 * decision reached the nomination.
+	 */
 	void sign(String pid, int n) throws Exception {
-		complete("chair", pid, "Task_SignDecision",
-				Map.of("decisionNumber", n + "-" + tag + "/QĐ-HLHPN", "decisionDate", LocalDate.now().toString()));
+		String number = n + "-" + tag + "/QĐ-HLHPN";
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		String last = "";
+		while (waitsFor(pid, "Message_DecisionSigned")) {
+			assertThat(System.nanoTime()).as("chair signs %s; last answer: %s", pid, last).isLessThan(deadline);
+			String task = signingTask(pid);
+			if (task != null) {
+				Map<String, Object> variables = new LinkedHashMap<>();
+				variables.put("chosenNominations", Map.of("value", JSON.writeValueAsString(List.of(pid)), "type", "Json"));
+				variables.put("decisionNumber", Map.of("value", number));
+				variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
+				String body = JSON.writeValueAsString(Map.of("variables", variables));
+				HttpResponse<String> reply = retry503(() -> post("chair", "/engine-rest/task/" + task + "/submit-form", body));
+				// 204, or refused because another chain's signature completed the task first (it comes back)
+				last = reply.statusCode() + " " + reply.body();
+			}
+			Thread.sleep(300);
+		}
+	}
+
+	/** Whether the nomination waits for this message (its receive task's subscription exists). */
+	private boolean waitsFor(String pid, String message) throws Exception {
+		HttpResponse<String> reply = retry503(() -> get("admin", "/engine-rest/execution?processInstanceId=" + pid
+				+ "&messageEventSubscriptionName=" + message + "&firstResult=0&maxResults=15"));
+		assertThat(reply.statusCode()).as("executions of %s: %s", pid, reply.body()).isEqualTo(200);
+		return !JSON.readTree(reply.body()).isEmpty();
 	}
 
 	private void complete(String user, String pid, String taskKey, Map<String, Object> values) throws Exception {
-		String query = "processInstanceId=" + pid + "&taskDefinitionKey=" + taskKey
-				+ (taskKey.equals("Task_CouncilVote") ? "&assignee=" + user : "");
-		JsonNode found = tasks(user, query);
+		JsonNode found = tasks(user, "processInstanceId=" + pid + "&taskDefinitionKey=" + taskKey);
 		if (found.isEmpty()) {
 			return;
 		}
@@ -209,17 +350,19 @@ final class NominationChains {
 	// --- the checks, in the database ---
 
 	/** The counts {@link #assertEveryChainFinishedOnce} checked, for the log. */
-	record Counts(int chains, int finished, int minPerStep, int maxPerStep, int timerJobs, int timerJobsOnce,
+	record Counts(int chains, int finished, int minPerStep, int maxPerStep, int sessions, int batches, int timerJobs,
+			int timerJobsOnce, Map<String, Integer> failedAt,
 			int failedJobAttempts, int awards, long mailsQueued, long mailsSent, int mailsReceived, int distinctMessageIds,
 			int deliveredTwice, long claimedAgain) {
 
 		@Override
 		public String toString() {
 			return String.format("chains=%d finished=%d; each of %d steps per chain ran min=%d max=%d times;"
-					+ " disclosure timer jobs=%d, executed once=%d; failed job attempts=%d; awards registered=%d;"
+					+ " council sessions=%d (5 ballots per chain, counted once), decision batches=%d (one signature per chain);"
+					+ " disclosure timer jobs=%d, executed once=%d; failed job attempts=%d %s; awards registered=%d;"
 					+ " mails queued=%d sent=%d received=%d distinct Message-IDs=%d;"
 					+ " delivered twice with the same Message-ID=%d (rows claimed again after a lost round: %d)", chains,
-					finished, ONCE.size(), minPerStep, maxPerStep, timerJobs, timerJobsOnce, failedJobAttempts, awards,
+					finished, ONCE.size(), minPerStep, maxPerStep, sessions, batches, timerJobs, timerJobsOnce, failedJobAttempts, failedAt, awards,
 					mailsQueued, mailsSent, mailsReceived, distinctMessageIds, deliveredTwice, claimedAgain);
 		}
 
@@ -253,8 +396,33 @@ final class NominationChains {
 				min = Math.min(min, n);
 				max = Math.max(max, n);
 			}
-			assertThat(steps.get(chain).getOrDefault("Task_CouncilVote", 0)).as("ballots of chain %s", chain).isEqualTo(5);
+			assertThat(scalar(db, "SELECT count(*) FROM thidua_council_vote WHERE process_instance_id = '" + chain + "'"))
+				.as("ballots counted for chain %s", chain).isEqualTo(5);
+			assertThat(scalar(db, "SELECT count(*) FROM thidua_council_candidate WHERE process_instance_id = '" + chain
+					+ "'")).as("sessions that counted chain %s", chain).isEqualTo(1);
+			assertThat(scalar(db, "SELECT count(*) FROM thidua_decision_item WHERE process_instance_id = '" + chain
+					+ "' AND document_number IS NOT NULL")).as("signatures of chain %s", chain).isEqualTo(1);
 		}
+		// the sessions and batches the chains went through: each ended, with every ballot task once
+		List<String> helpers = new ArrayList<>(strings(db, "SELECT DISTINCT s.process_instance_id FROM"
+				+ " thidua_council_session s JOIN thidua_council_candidate c ON c.session_id = s.id"
+				+ " WHERE c.process_instance_id IN " + in));
+		int sessions = helpers.size();
+		helpers.addAll(strings(db, "SELECT DISTINCT b.process_instance_id FROM thidua_decision_batch b"
+				+ " JOIN thidua_decision_item i ON i.batch_id = b.id WHERE i.process_instance_id IN " + in));
+		int batches = helpers.size() - sessions;
+		String helpersIn = "('" + String.join("','", helpers) + "')";
+		assertThat(scalar(db, "SELECT count(*) FROM act_hi_procinst WHERE id_ IN " + helpersIn
+				+ " AND end_time_ IS NOT NULL")).as("sessions and batches ended").isEqualTo(helpers.size());
+		assertThat(scalar(db, "SELECT count(*) FROM (SELECT proc_inst_id_, assignee_ FROM act_hi_taskinst WHERE"
+				+ " proc_inst_id_ IN " + helpersIn + " AND task_def_key_ = '" + BALLOT_TASK
+				+ "' GROUP BY proc_inst_id_, assignee_ HAVING count(*) <> 1) d")).as("members with other than one ballot in a session").isZero();
+		assertThat(scalar(db, "SELECT count(*) FROM act_hi_actinst WHERE proc_inst_id_ IN " + helpersIn
+				+ " AND act_id_ = 'Task_CountBallots'")).as("counts, one per session").isEqualTo(sessions);
+		assertThat(scalar(db, "SELECT count(*) FROM act_ru_job WHERE process_instance_id_ IN " + helpersIn))
+			.as("jobs left in sessions and batches").isZero();
+		assertThat(scalar(db, "SELECT count(*) FROM act_hi_incident WHERE proc_inst_id_ IN " + helpersIn))
+			.as("incidents in sessions and batches").isZero();
 
 		Map<String, Integer> timerRuns = new HashMap<>();
 		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
@@ -267,8 +435,18 @@ final class NominationChains {
 		assertThat(timerRuns).as("disclosure timer jobs").hasSize(chains.size())
 			.allSatisfy((job, n) -> assertThat(n).as("successful runs of timer job %s", job).isEqualTo(1));
 		// job log states: 0 created, 1 failed, 2 successful, 3 deleted (e.g. the voting deadline timer)
-		int failedAttempts = (int) scalar(db, "SELECT count(*) FROM act_hi_job_log WHERE process_instance_id_ IN " + in
-				+ " AND job_state_ = 1");
+		int failedAttempts = (int) scalar(db, "SELECT count(*) FROM act_hi_job_log WHERE (process_instance_id_ IN " + in
+				+ " OR process_instance_id_ IN " + helpersIn + ") AND job_state_ = 1");
+		// where they failed and why (the first words of the exception), for the log
+		Map<String, Integer> failedAt = new java.util.TreeMap<>();
+		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+				"SELECT act_id_, substr(coalesce(job_exception_msg_, ''), 1, 60), count(*) FROM act_hi_job_log WHERE"
+						+ " (process_instance_id_ IN " + in + " OR process_instance_id_ IN " + helpersIn
+						+ ") AND job_state_ = 1 GROUP BY act_id_, substr(coalesce(job_exception_msg_, ''), 1, 60)")) {
+			while (rs.next()) {
+				failedAt.put(rs.getString(1) + ": " + rs.getString(2), rs.getInt(3));
+			}
+		}
 		assertThat(scalar(db, "SELECT count(*) FROM act_ru_job WHERE process_instance_id_ IN " + in)).as("jobs left").isZero();
 		assertThat(scalar(db, "SELECT count(*) FROM act_hi_incident WHERE proc_inst_id_ IN " + in)).as("incidents").isZero();
 
@@ -306,8 +484,8 @@ final class NominationChains {
 				.isGreaterThanOrEqualTo(2);
 		}
 		long reclaimed = scalar(db, "SELECT count(*) FROM thidua_notification WHERE attempts >= 2");
-		return new Counts(chains.size(), finished, min, max, timerRuns.size(),
-				(int) timerRuns.values().stream().filter(n -> n == 1).count(), failedAttempts, awards, queued, sent,
+		return new Counts(chains.size(), finished, min, max, sessions, batches, timerRuns.size(),
+				(int) timerRuns.values().stream().filter(n -> n == 1).count(), failedAt, failedAttempts, awards, queued, sent,
 				received.length, copies.size(), twice.size(), reclaimed);
 	}
 

@@ -159,6 +159,7 @@ class SeasonSoak {
 		String pid = driver.start(n);
 		driver.approve(pid);
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> driver.votingOpen(pid));
+		// chains running at once share the ward's one open session
 		driver.vote(pid);
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> driver.signable(pid));
 		driver.sign(pid, n);

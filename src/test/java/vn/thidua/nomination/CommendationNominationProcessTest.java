@@ -156,6 +156,35 @@ class CommendationNominationProcessTest {
 	}
 
 	@Test
+	void shouldPutOnTheNextSessionOnlyNominationsStillWaitingForTheCouncil() {
+		// given: A counted in a session whose count has run, A's continuation after the receive task
+		// (asynchronous after) not yet; B reached the council after that session opened
+		ProcessInstance a = nominate("head1", nomination("Hà Thị Đã Xét", "GK_HOI_PHUONG"));
+		boardDecides(a, "approve", null);
+		endDisclosure(a);
+		ProcessInstance first = season.openSession();
+		ProcessInstance b = nominate("head2", nomination("Hà Thị Chờ Xét", "GK_HOI_PHUONG"));
+		boardDecides(b, "approve", null);
+		endDisclosure(b);
+		for (String member : SeasonSteps.COUNCIL) {
+			season.cast(first, member, pid -> "agree");
+		}
+		Job count = managementService.createJobQuery().processInstanceId(first.getId()).messages().singleResult();
+		managementService.executeJob(count.getId());
+		assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(a.getId())
+			.eventName(NominationVariables.MESSAGE_COUNCIL_DECIDED).count()).as("A received its result").isZero();
+
+		// when: the council's chair opens the next session at once
+		ProcessInstance next = season.openSessionNow();
+
+		// then: its ballot lists B, not A again
+		List<Object> rows = season.sheet(season.ballot(next, "council1")).stream().map(r -> r.get("nomination")).toList();
+		assertThat(rows).contains(b.getId()).doesNotContain(a.getId());
+		season.runJobs();
+		assertThat(a).isWaitingAt(NominationVariables.RECEIVE_AWAIT_DECISION);
+	}
+
+	@Test
 	void shouldKeepTheDossierWithTheNominatorUntilEveryRequiredKindIsThere() {
 		// given: a nomination for Chiến sĩ thi đua cơ sở (she holds Lao động tiên tiến of the year) waits for
 		// its dossier, assigned to its nominator

@@ -15,7 +15,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,9 +27,11 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -38,7 +43,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.SeasonOverRest;
 
 /**
  * New versions of the nomination process while nominations are half-way. Version 1 is the
@@ -48,11 +55,16 @@ import vn.thidua.support.IntegrationTest;
  * is deployed with the other forms and the DMN as a changed model is deployed at a restart.
  * <p>
  * Two sets of version-1 instances wait at every wait state (board review, revision, disclosure
- * timer, council vote with two of five ballots cast and its deadline timer, signature). The first
- * set finishes on version 1 with version 1's forms; the second is migrated by the administrator
- * with the plan kept in {@code versioning/CommendationNomination-v1-to-v2.migration.json} through
- * Camunda's migration API ({@code /engine-rest/migration/validate}, {@code /execute}), keeps its
- * timers' due dates and ballots, shows version 2's form, and finishes on version 2.
+ * timer, waiting for the council in an open session with two of five ballots cast and its deadline
+ * timer, waiting in the chair's batch). The second set is migrated by the administrator with the
+ * plan kept in {@code versioning/CommendationNomination-v1-to-v2.migration.json} through Camunda's
+ * migration API ({@code /engine-rest/migration/validate}, {@code /execute}), keeps its timers' due
+ * dates, its place in the session (the ballots cast) and in the batch, shows version 2's form; the
+ * first set stays on version 1 with version 1's forms. Both then finish, each on its version: the
+ * ward's one council session and one batch take nominations of both versions together, so the first
+ * set cannot finish before the migration without taking the second set past the council with it;
+ * the migration therefore names the second set's instances instead of the plan's query (every
+ * instance of version 1).
  */
 @IntegrationTest
 class ProcessVersionIntegrationTest {
@@ -62,7 +74,7 @@ class ProcessVersionIntegrationTest {
 	private static final String KEY = "CommendationNomination";
 
 	private static final List<String> WAIT_STATES = List.of("Task_BoardReview", "Task_ReviseNomination",
-			"TimerEvent_DisclosureEnded", "Task_CouncilVote", "Task_SignDecision");
+			"TimerEvent_DisclosureEnded", "ReceiveTask_AwaitCouncilSession", "ReceiveTask_AwaitDecision");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,6 +99,19 @@ class ProcessVersionIntegrationTest {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	ProcessEngine engine;
+
+	@LocalServerPort
+	int port;
+
+	private SeasonOverRest season;
+
+	@BeforeEach
+	void season() {
+		season = new SeasonOverRest(new Http(port), engine);
+	}
+
 	private int nominees;
 
 	/**
@@ -105,8 +130,9 @@ class ProcessVersionIntegrationTest {
 	void shouldFinishRunningInstancesOnTheirVersionAndMigrateWithThePlanInTheRepository() throws Exception {
 		// given: version 1 and two sets of instances waiting at each of its wait states
 		ProcessDefinition v1 = latest();
-		Map<String, String> stay = atEveryWaitState("v1");
-		Map<String, String> migrate = atEveryWaitState("mig");
+		Map<String, String> stay = new LinkedHashMap<>();
+		Map<String, String> migrate = new LinkedHashMap<>();
+		atEveryWaitState(stay, "v1", migrate, "mig");
 		Date timerDue = disclosureTimer(migrate.get("TimerEvent_DisclosureEnded")).getDuedate();
 
 		// when: version 2 is deployed
@@ -130,19 +156,15 @@ class ProcessVersionIntegrationTest {
 		assertThat(submit("board1", oldTask, Map.of("boardDecision", "approve", "assessmentNote", "mới"))
 			.getStatusCode().is4xxClientError()).as("version 2's field on a version 1 task").isTrue();
 
-		// and they finish on version 1
-		for (String pid : stay.values()) {
-			finish(pid);
-		}
-		for (String pid : stay.values()) {
-			assertFinishedOn(pid, v1, "Task_BoardReview");
-		}
-
 		// when: the administrator migrates the other set with the plan kept in the repository
 		String plan = read("/versioning/CommendationNomination-v1-to-v2.migration.json")
 			.replace("{{source}}", v1.getId())
 			.replace("{{target}}", v2.getId());
-		JsonNode body = JSON.readTree(plan);
+		ObjectNode body = (ObjectNode) JSON.readTree(plan);
+		// the set to migrate, not every instance of version 1 (the first set stays on it)
+		body.remove("processInstanceQuery");
+		ArrayNode ids = body.putArray("processInstanceIds");
+		migrate.values().forEach(ids::add);
 		ResponseEntity<String> validation = post("admin", ENGINE + "/migration/validate", body.path("migrationPlan"));
 		assertThat(validation.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(JSON.readTree(validation.getBody()).path("instructionReports")).as(validation.getBody()).isEmpty();
@@ -151,24 +173,39 @@ class ProcessVersionIntegrationTest {
 		ResponseEntity<String> executed = post("admin", ENGINE + "/migration/execute", body);
 		assertThat(executed.getStatusCode()).as(executed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		// then: each is on version 2 at the mapped wait state, timers and ballots kept
+		// then: each is on version 2 at the mapped wait state, timers, session and batch kept
 		for (String pid : migrate.values()) {
 			assertThat(definitionOf(pid)).isEqualTo(v2.getId());
 		}
+		for (String pid : stay.values()) {
+			assertThat(definitionOf(pid)).as("the first set stays").isEqualTo(v1.getId());
+		}
+		waitsAtEveryState(migrate, "Task_BoardAssessment");
 		JsonNode migratedTask = task("board1", migrate.get("Task_BoardReview"));
 		assertThat(migratedTask.path("taskDefinitionKey").asText()).isEqualTo("Task_BoardAssessment");
 		assertThat(deployedForm("board1", migratedTask)).contains("\"assessmentNote\"");
 		assertThat(disclosureTimer(migrate.get("TimerEvent_DisclosureEnded")).getDuedate()).isEqualTo(timerDue);
-		String voting = migrate.get("Task_CouncilVote");
-		assertThat(openBallots(voting)).isEqualTo(3);
-		assertThat(management.createJobQuery().processInstanceId(voting).timers().count())
-			.as("voting deadline timer").isEqualTo(1);
+		String voting = migrate.get("ReceiveTask_AwaitCouncilSession");
+		assertThat(openBallots(session)).isEqualTo(3);
+		assertThat(management.createJobQuery().processInstanceId(session).timers().count())
+			.as("session deadline timer").isEqualTo(1);
+		assertThat(season.ballot(session, "council5").getId()).isNotNull();
+		assertThat(engine.getTaskService().getVariableLocal(season.ballot(session, "council5").getId(), "ballot")
+			.toString()).as("the migrated nomination on the open session's sheet").contains(voting)
+			.contains(stay.get("ReceiveTask_AwaitCouncilSession"));
+		assertThat(season.signingTask(migrate.get("ReceiveTask_AwaitDecision"))).as("in the chair's batch").isNotNull();
 
-		// and they finish on version 2 (the board's task completed with version 2's new field)
+		// and every one finishes on its version (the board's task of version 2 completed with its new field)
+		for (String pid : stay.values()) {
+			finish(pid);
+		}
 		for (String pid : migrate.values()) {
 			finish(pid);
 		}
 		finish(fresh);
+		for (String pid : stay.values()) {
+			assertFinishedOn(pid, v1, "Task_BoardReview");
+		}
 		for (String pid : migrate.values()) {
 			assertFinishedOn(pid, v2, null);
 		}
@@ -179,33 +216,71 @@ class ProcessVersionIntegrationTest {
 
 	// --- driving nominations through the REST API as the people would ---
 
-	private Map<String, String> atEveryWaitState(String tag) throws Exception {
-		Map<String, String> at = new LinkedHashMap<>();
-		at.put("Task_BoardReview", start(tag));
-		String revise = start(tag);
-		assertThat(submit("board1", task("board1", revise), Map.of("boardDecision", "return", "boardReason",
-				"Bổ sung biên bản bình xét.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		at.put("Task_ReviseNomination", revise);
-		String disclosure = start(tag);
-		approve(disclosure);
-		at.put("TimerEvent_DisclosureEnded", disclosure);
-		String voting = start(tag);
-		approve(voting);
-		management.executeJob(disclosureTimer(voting).getId());
-		vote(voting, 2);
-		at.put("Task_CouncilVote", voting);
-		String signing = start(tag);
-		approve(signing);
-		management.executeJob(disclosureTimer(signing).getId());
-		vote(signing, 5);
-		at.put("Task_SignDecision", signing);
+	/** The council session open at the council's wait state (two of five ballots cast). */
+	private String session;
+
+	/**
+	 * Both sets at every wait state. The ward has one council session at a time: one counts both
+	 * sets' nominations for the chair's batch (every member agrees), then the next one opens over
+	 * both sets' nominations at the council and takes two ballots.
+	 */
+	private void atEveryWaitState(Map<String, String> first, String firstTag, Map<String, String> second,
+			String secondTag) throws Exception {
+		List<Map<String, String>> sets = List.of(first, second);
+		List<String> tags = List.of(firstTag, secondTag);
+		for (int i = 0; i < 2; i++) {
+			Map<String, String> at = sets.get(i);
+			String tag = tags.get(i);
+			at.put("Task_BoardReview", start(tag));
+			String revise = start(tag);
+			assertThat(submit("board1", task("board1", revise), Map.of("boardDecision", "return", "boardReason",
+					"Bổ sung biên bản bình xét.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+			at.put("Task_ReviseNomination", revise);
+			String disclosure = start(tag);
+			approve(disclosure);
+			at.put("TimerEvent_DisclosureEnded", disclosure);
+		}
+		season.closeOpenSessions();
+		List<String> signing = List.of(toCouncil(firstTag), toCouncil(secondTag));
+		season.everyoneAgrees(season.openSession());
+		for (int i = 0; i < 2; i++) {
+			assertThat(season.signingTask(signing.get(i))).as("in the chair's batch").isNotNull();
+		}
+		List<String> council = List.of(toCouncil(firstTag), toCouncil(secondTag));
+		session = season.openSession();
+		for (String member : List.of("council1", "council2")) {
+			assertThat(season.vote(session, member, nomination -> "agree").status()).isEqualTo(204);
+		}
+		for (int i = 0; i < 2; i++) {
+			sets.get(i).put("ReceiveTask_AwaitCouncilSession", council.get(i));
+			sets.get(i).put("ReceiveTask_AwaitDecision", signing.get(i));
+			assertThat(sets.get(i).keySet()).containsExactlyElementsOf(WAIT_STATES);
+			waitsAtEveryState(sets.get(i), "Task_BoardReview");
+		}
+	}
+
+	/** Each instance waits at its state; {@code boardTask} is the board's task of the instance's version. */
+	private void waitsAtEveryState(Map<String, String> at, String boardTask) {
 		for (Map.Entry<String, String> e : at.entrySet()) {
 			// at the disclosure timer the instance waits in the event-based gateway before it
-			String active = e.getKey().equals("TimerEvent_DisclosureEnded") ? "Gateway_Disclosure" : e.getKey();
-			assertThat(runtime.getActiveActivityIds(e.getValue())).as("waits at %s", e.getKey()).contains(active);
+			String active = switch (e.getKey()) {
+				case "TimerEvent_DisclosureEnded" -> "Gateway_Disclosure";
+				case "Task_BoardReview" -> boardTask;
+				default -> e.getKey();
+			};
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(runtime.getActiveActivityIds(e.getValue())).as("waits at %s", e.getKey())
+					.contains(active));
 		}
-		assertThat(at.keySet()).containsExactlyElementsOf(WAIT_STATES);
-		return at;
+	}
+
+	/** A nomination approved, its disclosure over: it waits for the council. */
+	private String toCouncil(String tag) throws Exception {
+		String pid = start(tag);
+		approve(pid);
+		management.executeJob(disclosureTimer(pid).getId());
+		season.awaitCouncil(pid);
+		return pid;
 	}
 
 	private String start(String tag) throws Exception {
@@ -238,21 +313,40 @@ class ProcessVersionIntegrationTest {
 			.isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
-	private void vote(String pid, int members) throws Exception {
-		for (int m = 1; m <= 5 && members > 0; m++) {
-			String member = "council" + m;
-			JsonNode ballots = tasks(member, "processInstanceId=" + pid + "&assignee=" + member);
-			if (ballots.isEmpty()) {
-				continue;
-			}
-			assertThat(submit(member, ballots.get(0), Map.of("vote", "agree")).getStatusCode())
-				.isEqualTo(HttpStatus.NO_CONTENT);
-			members--;
-		}
+	private int openBallots(String sessionId) {
+		return (int) tasks.createTaskQuery().processInstanceId(sessionId).taskDefinitionKey("Task_CastBallot").count();
 	}
 
-	private int openBallots(String pid) {
-		return (int) tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_CouncilVote").count();
+	/**
+	 * The council counts the nomination: the ward's open session (or a new one over every
+	 * nomination waiting) gets the ballots not yet cast, each agreeing on every row.
+	 */
+	private void council(String pid) {
+		if (runtime.createEventSubscriptionQuery().processInstanceId(pid).eventName("Message_CouncilDecided").count() == 0) {
+			return;
+		}
+		var open = runtime.createProcessInstanceQuery().processDefinitionKey("CouncilSession").list();
+		String sessionId = open.isEmpty() ? season.openSession() : open.get(0).getId();
+		for (String member : SeasonOverRest.COUNCIL) {
+			if (tasks.createTaskQuery().processInstanceId(sessionId).taskDefinitionKey("Task_CastBallot")
+				.taskAssignee(member).count() == 1) {
+				var cast = season.vote(sessionId, member, nomination -> "agree");
+				assertThat(cast.status()).as(member + ": " + cast.body()).isEqualTo(204);
+			}
+		}
+		season.awaitClosed(sessionId);
+	}
+
+	/** The chair's signing task lists the nomination: she signs its decision alone. */
+	private void sign(String pid) {
+		for (var task : tasks.createTaskQuery().processDefinitionKey("AwardDecision").taskDefinitionKey("Task_SignDecisions").list()) {
+			Object candidates = tasks.getVariableLocal(task.getId(), "decisionCandidates");
+			if (candidates != null && candidates.toString().contains(pid)) {
+				var signed = season.sign("PB-" + pid.substring(0, 8) + "/QĐ-HLHPN", pid);
+				assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+				return;
+			}
+		}
 	}
 
 	/** From wherever the instance waits to the award, as the people would. */
@@ -280,13 +374,8 @@ class ProcessVersionIntegrationTest {
 			if (timer != null) {
 				management.executeJob(timer.getId());
 			}
-			vote(pid, 5);
-			JsonNode sign = tasks("chair", "processInstanceId=" + pid + "&taskDefinitionKey=Task_SignDecision");
-			if (!sign.isEmpty()) {
-				ResponseEntity<String> signed = submit("chair", sign.get(0), Map.of("decisionNumber",
-						"PB-" + pid.substring(0, 8) + "/QĐ-HLHPN", "decisionDate", LocalDate.now().toString()));
-				assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-			}
+			council(pid);
+			sign(pid);
 			return false;
 		});
 	}

@@ -52,6 +52,19 @@ public final class SeasonOverRest {
 		}
 	}
 
+	/**
+	 * Closes the sessions another test left open (one open session per ward): their deadline passes
+	 * (the timer job runs now) and the ballots cast are counted.
+	 */
+	public void closeOpenSessions() {
+		for (var open : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("CouncilSession").list()) {
+			for (var timer : engine.getManagementService().createJobQuery().processInstanceId(open.getId()).timers().list()) {
+				engine.getManagementService().executeJob(timer.getId());
+			}
+			awaitClosed(open.getId());
+		}
+	}
+
 	/** council1 opens a session; returns its process instance id. */
 	public String openSession() {
 		return openSession("council1");
@@ -72,7 +85,15 @@ public final class SeasonOverRest {
 
 	/** The member's ballot with her comment on each row. */
 	public Http.Reply vote(String session, String member, Function<String, String> vote, String comment) {
-		Task task = ballot(session, member);
+		return submitBallot(member, ballot(session, member), vote, comment, Map.of(), "/submit-form");
+	}
+
+	/**
+	 * {@code login} sends the ballot of a task (her own or not) by {@code how} ({@code /submit-form} or
+	 * {@code /complete}), with {@code extra} variables beside it, as an attacker would.
+	 */
+	public Http.Reply submitBallot(String login, Task task, Function<String, String> vote, String comment,
+			Map<String, Object> extra, String how) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Map<String, Object> row : rows(task.getId(), "ballot")) {
 			Map<String, Object> filled = new LinkedHashMap<>(row);
@@ -82,8 +103,9 @@ public final class SeasonOverRest {
 			filled.put("voteComment", comment);
 			rows.add(filled);
 		}
-		return http.post(member, "/engine-rest/task/" + task.getId() + "/submit-form",
-				Map.of("variables", Map.of("ballot", json(rows))));
+		Map<String, Object> variables = new LinkedHashMap<>(extra);
+		variables.put("ballot", json(rows));
+		return http.post(login, "/engine-rest/task/" + task.getId() + how, Map.of("variables", variables));
 	}
 
 	/** Every member agrees on every candidate; returns when the session is closed. */
@@ -140,13 +162,17 @@ public final class SeasonOverRest {
 
 	/** The chair signs one decision with this number for the given nominations. */
 	public Http.Reply sign(String number, String... nominations) {
+		return sign("chair", "/submit-form", Map.of(), number, nominations);
+	}
+
+	/** {@code login} sends the signature by {@code how}, with {@code extra} variables beside it. */
+	public Http.Reply sign(String login, String how, Map<String, Object> extra, String number, String... nominations) {
 		Task task = signingTask(nominations[0]);
-		Map<String, Object> variables = new LinkedHashMap<>();
+		Map<String, Object> variables = new LinkedHashMap<>(extra);
 		variables.put("chosenNominations", json(List.of(nominations)));
 		variables.put("decisionNumber", Map.of("value", number));
 		variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
-		return http.post("chair", "/engine-rest/task/" + task.getId() + "/submit-form",
-				Map.of("variables", variables));
+		return http.post(login, "/engine-rest/task/" + task.getId() + how, Map.of("variables", variables));
 	}
 
 	/** The council agrees unanimously, then the chair signs: the nominations' award is recorded. */

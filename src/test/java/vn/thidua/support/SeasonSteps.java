@@ -48,6 +48,11 @@ public final class SeasonSteps {
 	/** council1 opens a session with every nomination of the ward waiting for the council. */
 	public ProcessInstance openSession() {
 		runJobs();
+		return openSessionNow();
+	}
+
+	/** council1 opens a session now, the jobs left behind (async continuations) not run first. */
+	public ProcessInstance openSessionNow() {
 		return as("council1", () -> engine.getFormService()
 			.submitStartForm(engine.getRepositoryService()
 				.createProcessDefinitionQuery()
@@ -62,6 +67,12 @@ public final class SeasonSteps {
 	 * process instance id (null: the row is left empty).
 	 */
 	public void vote(ProcessInstance session, String member, Function<String, String> vote) {
+		cast(session, member, vote);
+		runJobs();
+	}
+
+	/** The member submits her ballot; the jobs it leaves (the count) are not run. */
+	public void cast(ProcessInstance session, String member, Function<String, String> vote) {
 		Task task = ballot(session, member);
 		assertThat(task).as("ballot of " + member).isNotNull();
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -76,7 +87,6 @@ public final class SeasonSteps {
 			engine.getFormService().submitTaskForm(task.getId(), Map.of("ballot", json(rows)));
 			return null;
 		});
-		runJobs();
 	}
 
 	/** Each member in order votes on {@code nomination} as given (null: does not vote), agree on the others. */

@@ -18,8 +18,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,6 +38,7 @@ import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.Http;
 import vn.thidua.support.Http.Reply;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.SeasonOverRest;
 
 /**
  * One regression test per hole of issue 13, each tried as the attacker did, through the real REST
@@ -68,15 +71,21 @@ class EngineIntegrityIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
 	ApplicationContext context;
 
 	private Http http;
+
+	private SeasonOverRest season;
 
 	private final int year = LocalDate.now().getYear();
 
 	@BeforeEach
 	void client() {
 		http = new Http(port);
+		season = new SeasonOverRest(http, engine);
 	}
 
 	@Test
@@ -145,29 +154,49 @@ class EngineIntegrityIntegrationTest {
 		assertThat(approved.status()).as(approved.body()).isEqualTo(204);
 		assertThat(runtimeService.getVariable(pid, "achievementReport")).asString().startsWith("Chủ nhiệm mô hình");
 
-		// the council votes 3–2; one member tries to rename the nominee and the award; one votes by /complete
+		// the council votes 3–2 in a session; members try to rename the nominee and the award, to pass
+		// a ballot off as a written opinion the council's chair entered, to point the ballot at another
+		// session or the process at a forged result; one votes by /complete
+		season.awaitCouncil(pid);
+		season.closeOpenSessions();
+		String session = season.openSession();
 		List<String> votes = List.of("agree", "agree", "agree", "disagree", "disagree");
+		Map<String, Map<String, Object>> forged = new LinkedHashMap<>();
+		forged.put("nomineeName", Map.of("value", "Người Khác"));
+		forged.put("awardName", Map.of("value", "Bằng khen"));
+		forged.put("writtenBy", Map.of("value", "council1"));
+		forged.put("sessionId", Map.of("value", 999999, "type", "Long"));
+		forged.put("councilApproved", Map.of("value", true, "type", "Boolean"));
+		forged.put("votesAgree", Map.of("value", 5, "type", "Long"));
 		for (int i = 0; i < COUNCIL.size(); i++) {
 			String member = COUNCIL.get(i);
-			Task ballot = await().atMost(Duration.ofSeconds(60))
-				.until(() -> taskService.createTaskQuery().processInstanceId(pid).taskAssignee(member).singleResult(),
-						t -> t != null);
-			Map<String, Object> values = new LinkedHashMap<>(Map.of("vote", votes.get(i)));
-			if (i == 0) {
-				values.put("nomineeName", "Người Khác");
-				values.put("awardName", "Bằng khen");
+			String mine = votes.get(i);
+			Function<String, String> vote = other -> other.equals(pid) ? mine : "agree";
+			Task ballot = season.ballot(session, member);
+			if (i == 2) {
+				for (var key : forged.entrySet()) {
+					Reply refused = season.submitBallot(member, ballot, vote, "Tán thành", Map.of(key.getKey(), key.getValue()),
+							"/submit-form");
+					assertThat(refused.status()).as(key.getKey() + ": " + refused.body()).isEqualTo(400);
+					assertThat(refused.body()).as(key.getKey()).contains(key.getKey());
+				}
 			}
 			String how = i == 1 ? "/complete" : "/submit-form";
-			Reply cast = http.post(member, ENGINE + "/task/" + ballot.getId() + how, form(values));
+			Reply cast = season.submitBallot(member, ballot, vote, "Ý kiến của " + member, Map.of(), how);
 			assertThat(cast.status()).as(member + how + ": " + cast.body()).isEqualTo(204);
 		}
+		season.awaitClosed(session);
 		assertThat(runtimeService.getVariable(pid, "nomineeName")).isEqualTo("Võ Thị Chỉ Đọc");
+		assertThat(jdbc.sql("SELECT count(*) FROM thidua_council_vote WHERE process_instance_id = :pid"
+				+ " AND (written OR entered_by IS NOT NULL)").param("pid", pid).query(Long.class).single())
+			.as("ballots recorded as written opinions").isZero();
 
-		// the chair signs, claiming a 5–0 vote
-		Task sign = await().atMost(Duration.ofSeconds(60)).until(() -> task(pid, "Task_SignDecision"), t -> t != null);
-		Reply signed = http.post("chair", ENGINE + "/task/" + sign.getId() + "/submit-form",
-				form(Map.of("decisionNumber", "31/QĐ-HLHPN", "decisionDate", LocalDate.now().toString(), "votesAgree",
-						5, "votesDisagree", 0, "nomineeName", "Người Khác")));
+		// the chair signs, claiming a 5–0 vote and another nominee: refused; then with her form's fields
+		for (var key : List.of("votesAgree", "nomineeName")) {
+			Reply refused = season.sign("chair", "/submit-form", Map.of(key, forged.get(key)), "31/QĐ-HLHPN", pid);
+			assertThat(refused.status()).as(key + ": " + refused.body()).isEqualTo(400);
+		}
+		Reply signed = season.sign("31/QĐ-HLHPN", pid);
 		assertThat(signed.status()).as(signed.body()).isEqualTo(204);
 
 		// then: the register holds the reviewed facts and the counted tally
@@ -178,6 +207,49 @@ class EngineIntegrityIntegrationTest {
 		assertThat(row.get("nominee_name")).isEqualTo("Võ Thị Chỉ Đọc");
 		assertThat(((Number) row.get("votes_agree")).intValue()).isEqualTo(3);
 		assertThat(((Number) row.get("votes_disagree")).intValue()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldLetOnlyTheMemberCastHerBallotAndOnlyTheChairSign() {
+		// given: a nomination in a council session
+		String pid = start("head2", "Lý Thị Phiếu Riêng", "GK_HOI_PHUONG");
+		Reply approved = http.post("board1", ENGINE + "/task/" + task(pid, "Task_BoardReview").getId() + "/submit-form",
+				form(Map.of("boardDecision", "approve")));
+		assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+		season.awaitCouncil(pid);
+		season.closeOpenSessions();
+		String session = season.openSession();
+		Task council4 = season.ballot(session, "council4");
+
+		// when: the council's chair, another member, the board and the Union's chair send council4's ballot
+		for (String login : List.of("council1", "council2", "board1", "chair")) {
+			for (String how : List.of("/submit-form", "/complete")) {
+				Reply refused = season.submitBallot(login, council4, other -> "disagree", "Thay phiếu", Map.of(), how);
+				// then
+				assertThat(refused.status()).as(login + how + ": " + refused.body()).isEqualTo(403);
+			}
+		}
+		assertThat(taskService.createTaskQuery().taskId(council4.getId()).singleResult().getAssignee()).isEqualTo("council4");
+		assertThat(jdbc.sql("SELECT count(*) FROM thidua_council_vote WHERE process_instance_id = :pid")
+			.param("pid", pid).query(Long.class).single()).as("ballots recorded").isZero();
+
+		// when: the council approves; the council, the board and a chapter head send the chair's signature
+		season.everyoneAgrees(session);
+		Task sign = season.signingTask(pid);
+		for (String login : List.of("council1", "board1", "head2")) {
+			for (String how : List.of("/submit-form", "/complete")) {
+				Reply refused = season.sign(login, how, Map.of(), "41/QĐ-HLHPN", pid);
+				// then
+				assertThat(refused.status()).as(login + how + ": " + refused.body()).isEqualTo(403);
+			}
+		}
+		assertThat(taskService.createTaskQuery().taskId(sign.getId()).count()).as("signing task still open").isOne();
+		assertThat(jdbc.sql("SELECT count(*) FROM thidua_decision_item WHERE process_instance_id = :pid"
+				+ " AND document_number IS NOT NULL").param("pid", pid).query(Long.class).single()).isZero();
+		Reply signed = season.sign("41/QĐ-HLHPN", pid);
+		assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM thidua_award WHERE "
+				+ "process_instance_id = :pid").param("pid", pid).query(Long.class).single() == 1);
 	}
 
 	@Test

@@ -33,12 +33,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -53,6 +55,7 @@ import org.springframework.test.context.TestPropertySource;
 import vn.thidua.identity.security.EngineRestDescription.Operation;
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.support.IntegrationTest;
+import vn.thidua.support.SeasonSteps;
 
 /**
  * Issue 13's generated matrix: every write operation of the engine's own REST description
@@ -146,6 +149,11 @@ class EngineSurfaceIT {
 	@Autowired
 	AuthorizationService authorizationService;
 
+	@Autowired
+	ProcessEngine engine;
+
+	private SeasonSteps season;
+
 	private final HttpClient basicClient = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -176,6 +184,7 @@ class EngineSurfaceIT {
 		assertThat(description.operations()).hasSizeGreaterThan(300);
 
 		// given: live instances of every process, at their tasks
+		season = new SeasonSteps(engine);
 		Live live = setUp();
 		for (String role : ROLES) {
 			sessions.put(role, new WebappSession(role));
@@ -184,6 +193,7 @@ class EngineSurfaceIT {
 
 		try (StateFingerprint fingerprint = new StateFingerprint(dataSource)) {
 			assertStable(fingerprint, live);
+			assertOnlyTheChairSigns(fingerprint, live);
 			runMatrix(description, writes, live, fingerprint);
 		}
 	}
@@ -444,6 +454,37 @@ class EngineSurfaceIT {
 		}
 	}
 
+	/**
+	 * The batch's signing task, offered to the chair's group only: every role sends a complete,
+	 * valid signature by both completions, and nothing changes.
+	 */
+	private void assertOnlyTheChairSigns(StateFingerprint fingerprint, Live live) {
+		Map<String, String> before = fingerprint.perTable();
+		String nomination = live.signNomination;
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("chosenNominations", Map.of("value", "[\"" + nomination + "\"]", "type", "Json"));
+		variables.put("decisionNumber", Map.of("value", "02/QĐ-HLHPN"));
+		variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
+		String body;
+		try {
+			body = JSON.writeValueAsString(Map.of("variables", variables));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (String role : ROLES) {
+			for (String how : List.of("/submit-form", "/complete")) {
+				Reply reply = send(basicClient, HttpRequest.newBuilder(uri(BASIC + "/task/" + live.signTask + how))
+					.header("Authorization", basic(role))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+				assertThat(reply.status()).as("the chair's signature by %s%s: %s", role, how, reply.body()).isEqualTo(403);
+			}
+		}
+		assertThat(StateFingerprint.changed(before, fingerprint.perTable())).as("tables a refused signature changed")
+			.isEmpty();
+	}
+
 	/** Nothing changes by itself, nor by a read. */
 	private void assertStable(StateFingerprint fingerprint, Live live) {
 		Map<String, String> first = fingerprint.perTable();
@@ -590,6 +631,10 @@ class EngineSurfaceIT {
 			variables.putObject("chapterName").put("value", "Chi hội Tổ dân phố số 1");
 			variables.putObject("councilGroup").put("value", "bode-council");
 			variables.putObject("chairGroup").put("value", "bode-chair");
+			// the season's computed values: a ballot passed off as a written opinion, another session
+			variables.putObject("writtenBy").put("value", "council1");
+			variables.putObject("sessionId").put("value", 1);
+			variables.putObject("councilApproved").put("value", true);
 			return variables;
 		}
 
@@ -611,6 +656,11 @@ class EngineSurfaceIT {
 		final Map<String, String> instanceComments = new LinkedHashMap<>();
 
 		String foreignTask;
+
+		/** The chair's Task_SignDecisions of the ward's batch: nobody of {@link #ROLES} may complete it. */
+		String signTask;
+
+		String signNomination;
 
 		String sharedFilter;
 
@@ -653,12 +703,19 @@ class EngineSurfaceIT {
 	private Live setUp() {
 		Live live = new Live();
 		// the other stages of a nomination: at the signature, and ended with an award
-		String sign = toSignature(nextNominee());
-		String ended = toSignature(nextNominee());
-		submit("chair", task(ended, "Task_SignDecision"),
-				Map.of("decisionNumber", "01/QĐ-HLHPN", "decisionDate", LocalDate.now().toString()));
+		// (one council session counts both; the chair ticks one of the two in the ward's batch and signs)
+		season.closeOpenSessions();
+		String sign = toCouncil(nextNominee());
+		String ended = toCouncil(nextNominee());
+		ProcessInstance counting = season.openSession();
+		for (String member : COUNCIL) {
+			season.vote(counting, member, nomination -> "agree");
+		}
+		season.sign("01/QĐ-HLHPN", ended);
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ended).count()).isZero();
-		assertThat(task(sign, "Task_SignDecision")).isNotNull();
+		assertThat(season.signingTask(sign)).as("the batch's signing task, with the other nomination").isNotNull();
+		live.signTask = season.signingTask(sign).getId();
+		live.signNomination = sign;
 
 		// the rollout: one programme at the chair's approval, one at the conference, one rolled out to
 		// the chapters, whose rollouts and Party cell reports wait at their tasks
@@ -744,9 +801,10 @@ class EngineSurfaceIT {
 			}
 			case "board1" -> ownTask(live, role, task(startNomination(nextNominee()), "Task_BoardReview"));
 			case "council1" -> {
-				String vote = startNomination(nextNominee());
-				submit("board1", task(vote, "Task_BoardReview"), Map.of("boardDecision", "approve"));
-				executeTimer(vote, "TimerEvent_DisclosureEnded");
+				// a session over a nomination at the council (the ward has one open session at a time)
+				season.closeOpenSessions();
+				toCouncil(nextNominee());
+				String vote = season.openSession().getId();
 				ownTask(live, role, ballot(vote, "council1"));
 				live.foreignTask = ballot(vote, "council2").getId();
 				live.taskComment = taskService.createComment(live.foreignTask, vote, "Ý kiến của thành viên khác").getId();
@@ -840,13 +898,11 @@ class EngineSurfaceIT {
 		return names[n % names.length] + (n < names.length ? "" : " " + (char) ('A' + n / names.length - 1));
 	}
 
-	private String toSignature(String nominee) {
+	/** A nomination approved, its disclosure over: it waits for the council. */
+	private String toCouncil(String nominee) {
 		String pid = startNomination(nominee);
 		submit("board1", task(pid, "Task_BoardReview"), Map.of("boardDecision", "approve"));
 		executeTimer(pid, "TimerEvent_DisclosureEnded");
-		for (String member : COUNCIL) {
-			submit(member, ballot(pid, member), Map.of("vote", "agree", "voteComment", "Tán thành."));
-		}
 		return pid;
 	}
 
@@ -930,10 +986,11 @@ class EngineSurfaceIT {
 			.singleResult();
 	}
 
-	private Task ballot(String processInstance, String member) {
+	/** The member's ballot in a council session. */
+	private Task ballot(String session, String member) {
 		return taskService.createTaskQuery()
-			.processInstanceId(processInstance)
-			.taskDefinitionKey("Task_CouncilVote")
+			.processInstanceId(session)
+			.taskDefinitionKey("Task_CastBallot")
 			.taskAssignee(member)
 			.singleResult();
 	}
