@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +46,8 @@ import vn.thidua.web.Messages;
  */
 @Configuration(proxyBeanMethods = false)
 class AwardDecisionProcess {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AwardDecisionProcess.class);
 
 	private final DecisionBatches batches;
 
@@ -138,10 +142,14 @@ class AwardDecisionProcess {
 					DECISION_DATE.name(), DECISION_DATE.get(execution), DECISION_SIGNED_BY.name(),
 					DECISION_SIGNED_BY.get(execution));
 			for (String nomination : SIGNED.get(execution)) {
-				runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_DECISION_SIGNED)
+				if (runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_DECISION_SIGNED)
 					.processInstanceId(nomination)
 					.setVariables(decision)
-					.correlate();
+					.correlateAllWithResult()
+					.isEmpty()) {
+					LOG.warn("Nomination {} no longer waits for its decision (cancelled?): decision {} stays in the batch",
+							nomination, DECISION_NUMBER.get(execution));
+				}
 			}
 			// the next signature starts with an empty form
 			execution.removeVariables(List.of(DECISION_NUMBER.name(), DECISION_DATE.name(), CHOSEN.name()));

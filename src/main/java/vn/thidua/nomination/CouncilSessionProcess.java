@@ -27,6 +27,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,6 +50,8 @@ import vn.thidua.web.Refusal;
  */
 @Configuration(proxyBeanMethods = false)
 class CouncilSessionProcess {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CouncilSessionProcess.class);
 
 	private final CouncilVoting voting;
 
@@ -127,10 +131,13 @@ class CouncilSessionProcess {
 					outcome.put(NominationVariables.QUORUM_REACHED.name(), r.tally().quorumReached());
 					outcome.put(NominationVariables.COUNCIL_APPROVED.name(), r.tally().approved());
 					outcome.put(NominationVariables.COUNCIL_MEMBER_COUNT.name(), r.tally().members());
-					runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_COUNCIL_DECIDED)
+					if (runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_COUNCIL_DECIDED)
 						.processInstanceId(r.processInstanceId())
 						.setVariables(outcome)
-						.correlate();
+						.correlateAllWithResult()
+						.isEmpty()) {
+						LOG.warn("Nomination {} no longer waits for the council (cancelled?): its result {} is kept in the session only", r.processInstanceId(), r.outcome());
+					}
 				}
 				return null;
 			});
