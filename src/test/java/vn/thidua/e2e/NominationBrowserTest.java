@@ -202,7 +202,6 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.waitForText("bắt buộc");
 		browser.fullScreenshot("nomination-11-council1-ballot-incomplete");
 		assertThat(taskService.createTaskQuery().processInstanceId(session).taskAssignee("council1").count()).isOne();
-		browser.dismissNotifications();
 		browser.choose("Ý kiến của tôi", 2, "Tán thành")
 			.type("Ý kiến kèm phiếu (không bắt buộc)", 0, "Thành tích rõ ràng, tiêu biểu của chi hội.");
 		browser.fullScreenshot("nomination-12-council1-ballot-filled");

@@ -673,14 +673,6 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** form-js's validation messages shown under the fields. */
-	/** Closes Tasklist's notification bars (a refusal already read), so the next step starts clean. */
-	public Browser dismissNotifications() {
-		script("document.querySelectorAll('.notifications .close, .notification .close').forEach(b => b.click())");
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> !visibleText().contains("Có lỗi khi gửi biểu mẫu"));
-		return this;
-	}
-
 	public List<String> fieldErrors() {
 		return visible(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList();
 	}
