@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Primary;
  * timestamps, deadlines and "today" all read it, so a test that moves the engine clock
  * ({@code ClockUtil.setCurrentTime}) moves every date the application writes. Only the mail
  * outbox's delivery mechanics (leases, back-off) keep the wall clock, on purpose: see
- * {@code NotificationConfig}.
+ * {@code NotificationConfig}. Its zone is Vietnam's, whatever the server's: "today" (a decision date
+ * not in the future, a session's last day, the year) is the ward's day.
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineClock {
@@ -22,7 +23,7 @@ public class EngineClock {
 	@Bean
 	@Primary
 	Clock clock() {
-		return new Engine(ZoneId.systemDefault());
+		return new Engine(ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
 	private static final class Engine extends Clock {
