@@ -20,7 +20,7 @@ import vn.thidua.standin.StandInService;
  * (unless the BPMN set one; in working days through {@link WorkingDayCalendar}) and, for an unassigned task, the assignment mail to the candidate users
  * and every member of the candidate groups; on {@code assignment} the mail to the new assignee (not
  * when people claim a task themselves), and to the assignee's stand-in while she is away (the stand-in
- * of an unassigned task is among its candidates already: {@code StandInEngine}); on
+ * of an unassigned task is among its candidates already: {@code StandInEnginePlugin}); on
  * {@code complete}/{@code delete} reminders still waiting are cancelled. Runs inside the task's transaction: it only writes outbox rows.
  */
 @Component

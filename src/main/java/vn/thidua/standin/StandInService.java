@@ -29,7 +29,7 @@ import vn.thidua.web.Refusal;
 /**
  * Stand-ins (issue 19): naming and cancelling periods, which of them are in force, the person's mails
  * a stand-in also gets, and what a stand-in did. Engine-free: the candidate links on tasks are
- * {@link StandInEngine}'s, which this service calls with plain values.
+ * {@link StandInEnginePlugin}'s, which this service calls with plain values.
  */
 @Service
 public class StandInService {
@@ -43,13 +43,13 @@ public class StandInService {
 
 	private final OrganisationDirectory directory;
 
-	private final StandInEngine engine;
+	private final StandInEnginePlugin engine;
 
 	private final Clock clock;
 
 	private final Set<String> excludedTaskKeys;
 
-	StandInService(StandInRepository repository, OrganisationDirectory directory, StandInEngine engine, Clock clock,
+	StandInService(StandInRepository repository, OrganisationDirectory directory, StandInEnginePlugin engine, Clock clock,
 			@Value(EXCLUDED_TASK_KEYS) String excludedTaskKeys) {
 		this.repository = repository;
 		this.directory = directory;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every few minutes on every node: offers the open tasks of the people away to their stand-ins when a
  * period begins, and takes the offers back when it ends ({@link StandInService#sweep}, safe on
- * several nodes at once). A task created during a period is offered at once by {@link StandInEngine}.
+ * several nodes at once). A task created during a period is offered at once by {@link StandInEnginePlugin}.
  */
 @Component
 class StandInSweep {

@@ -41,7 +41,7 @@ import vn.thidua.standin.StandInRules.Period;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StandInEngine extends EveryUserTaskPlugin {
+class StandInEnginePlugin extends EveryUserTaskPlugin {
 
 	static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE,
 			TaskListener.EVENTNAME_DELETE);
@@ -53,12 +53,12 @@ class StandInEngine extends EveryUserTaskPlugin {
 	private volatile ProcessEngineConfigurationImpl engine;
 
 	@Autowired
-	StandInEngine(ObjectProvider<StandInService> service, @Value(EXCLUDED_PROCESS_KEYS) String excludedProcessKeys,
+	StandInEnginePlugin(ObjectProvider<StandInService> service, @Value(EXCLUDED_PROCESS_KEYS) String excludedProcessKeys,
 			@Value(StandInService.EXCLUDED_TASK_KEYS) String excludedTaskKeys) {
 		this(service, excludedProcessKeys, StandInService.keys(excludedTaskKeys), new Listener());
 	}
 
-	private StandInEngine(ObjectProvider<StandInService> service, String excludedProcessKeys,
+	private StandInEnginePlugin(ObjectProvider<StandInService> service, String excludedProcessKeys,
 			Set<String> excludedTaskKeys, Listener listener) {
 		super(excludedProcessKeys, EVENTS, listener);
 		this.service = service;
@@ -79,7 +79,7 @@ class StandInEngine extends EveryUserTaskPlugin {
 	/** The task events, handed to the plugin; the service is looked up when one happens. */
 	private static final class Listener implements TaskListener {
 
-		private StandInEngine engine;
+		private StandInEnginePlugin engine;
 
 		@Override
 		public void notify(DelegateTask task) {
