@@ -252,12 +252,19 @@ public class CouncilVoting {
 					Messages.get("council.ballot.missing", String.join(", ", missing)));
 		}
 		boolean written = writtenBy != null && !writtenBy.equals(member);
-		for (Candidate c : candidates) {
-			Map<String, Object> row = byNomination.get(c.processInstanceId());
-			Object comment = row.get(VOTE_COMMENT.name());
-			votes.save(c.processInstanceId(), c.round(), sessionId, member, row.get(VOTE.name()).toString(),
-					comment == null || comment.toString().isBlank() ? null : comment.toString().strip(), written,
-					written ? writtenBy : null);
+		try {
+			for (Candidate c : candidates) {
+				Map<String, Object> row = byNomination.get(c.processInstanceId());
+				Object comment = row.get(VOTE_COMMENT.name());
+				votes.save(c.processInstanceId(), c.round(), sessionId, member, row.get(VOTE.name()).toString(),
+						comment == null || comment.toString().isBlank() ? null : comment.toString().strip(), written,
+						written ? writtenBy : null);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			// the same ballot submitted twice at once (a double press, two tabs): the first one counts
+			throw new FormValidationException(CouncilSessionVariables.BALLOT.name(),
+					Messages.get("council.ballot.already-cast"));
 		}
 		LOG.info("Council session {}: {} of {} recorded for {} candidates", sessionId,
 				written ? "written opinion" : "ballot", member, candidates.size());

@@ -71,6 +71,9 @@ class CouncilSessionProcessTest {
 	@Autowired
 	CouncilSessionProcess sessions;
 
+	@Autowired
+	CouncilVoting voting;
+
 	private final int year = LocalDate.now().getYear();
 
 	SeasonSteps season;
@@ -195,6 +198,23 @@ class CouncilSessionProcessTest {
 			.containsEntry("councilRound", 2)
 			.containsEntry("votesAgree", 4)
 			.containsEntry("votesAbstain", 0);
+	}
+
+	@Test
+	void shouldRefuseTheSameBallotRecordedTwice() {
+		// given: council3's ballot, submitted once already in another transaction that has not yet
+		// completed her task (two presses of «Hoàn thành» at once)
+		ProcessInstance pi = waitingForCouncil("head2", "Mai Thị Hằng", "GK_HOI_PHUONG");
+		ProcessInstance session = season.openSession();
+		long sessionId = ((Number) runtimeService.getVariable(session.getId(), "councilSessionId")).longValue();
+		List<Map<String, Object>> rows = writtenSheet(session, "council3", "agree");
+		voting.castBallot(sessionId, "council3", "council3", null, rows);
+
+		// when / then: the second is refused with a sentence, not a database error
+		assertThatThrownBy(() -> voting.castBallot(sessionId, "council3", "council3", null, rows))
+			.isInstanceOf(vn.thidua.forms.FormValidationException.class)
+			.hasMessageContaining("đã được ghi nhận");
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_COUNCIL);
 	}
 
 	@Test
