@@ -88,20 +88,6 @@ class CouncilSessionRepository {
 			.optional();
 	}
 
-	Optional<Session> byProcessInstance(String processInstanceId) {
-		return jdbc.sql("SELECT * FROM thidua_council_session WHERE process_instance_id = :pid")
-			.param("pid", processInstanceId)
-			.query(CouncilSessionRepository::session)
-			.optional();
-	}
-
-	Optional<Session> openSession(String wardCode) {
-		return jdbc.sql("SELECT * FROM thidua_council_session WHERE open_key = :ward")
-			.param("ward", wardCode)
-			.query(CouncilSessionRepository::session)
-			.optional();
-	}
-
 	List<Candidate> candidates(long sessionId) {
 		return jdbc.sql("SELECT * FROM thidua_council_candidate WHERE session_id = :session ORDER BY position")
 			.param("session", sessionId)
