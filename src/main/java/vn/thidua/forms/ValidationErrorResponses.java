@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -18,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import vn.thidua.identity.security.TaskGone;
 import vn.thidua.operations.DatabaseUnavailable;
+import vn.thidua.web.Messages;
 import vn.thidua.web.Problems;
 
 /**
@@ -27,7 +31,10 @@ import vn.thidua.web.Problems;
  * "ENGINE-03051"), into HTTP 400 with the Vietnamese message and the field, and an unreachable
  * database into 503. The body keeps Camunda's error shape ({@code type}, {@code message}, {@code code},
  * plus {@code field}) because Tasklist parses it; the application's own endpoints answer the same
- * failure as problem details ({@code vn.thidua.web.ProblemAdvice}).
+ * failure as problem details ({@code vn.thidua.web.ProblemAdvice}). A task completed by someone else
+ * first is 404 with a sentence ({@link TaskGone}, was 500 «Cannot submit task form …»), and the
+ * engine's own authorization refusals keep their shape and {@code missingAuthorizations} but say
+ * in Vietnamese what they mean (was «The user with id … does not have …»).
  */
 @Configuration(proxyBeanMethods = false)
 class ValidationErrorResponses {
@@ -54,12 +61,34 @@ class ValidationErrorResponses {
 
 	/** The validation failure in an exception's causes, if any. */
 	static FormValidationException find(Throwable error) {
+		return cause(error, FormValidationException.class);
+	}
+
+	private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
 		for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof FormValidationException validation) {
-				return validation;
+			if (type.isInstance(t)) {
+				return type.cast(t);
 			}
 		}
 		return null;
+	}
+
+	/** Camunda's answer to the failure, or ours where Camunda's would be English or a 500. */
+	private static Response other(Throwable exception, Response camundas) {
+		TaskGone gone = cause(exception, TaskGone.class);
+		if (gone != null) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", "TaskGone");
+			body.put("message", gone.getMessage());
+			body.put("code", 0);
+			return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+		}
+		// the engine's own check names the user; the guard's refusals are Vietnamese already
+		if (exception instanceof AuthorizationException refusal && refusal.getUserId() != null
+				&& camundas.getEntity() instanceof ExceptionDto dto) {
+			dto.setMessage(Messages.get("identity.guard.refused"));
+		}
+		return camundas;
 	}
 
 	static Map<String, Object> body(FormValidationException ex) {
@@ -96,7 +125,8 @@ class ValidationErrorResponses {
 			if (validation != null) {
 				return badRequest(validation);
 			}
-			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable()
+					: other(exception, super.toResponse(exception));
 		}
 
 	}
@@ -110,7 +140,8 @@ class ValidationErrorResponses {
 			if (validation != null) {
 				return badRequest(validation);
 			}
-			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable() : super.toResponse(exception);
+			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable()
+					: other(exception, super.toResponse(exception));
 		}
 
 	}
