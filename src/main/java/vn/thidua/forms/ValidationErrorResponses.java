@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -32,7 +34,9 @@ import vn.thidua.web.Problems;
  * database into 503. The body keeps Camunda's error shape ({@code type}, {@code message}, {@code code},
  * plus {@code field}) because Tasklist parses it; the application's own endpoints answer the same
  * failure as problem details ({@code vn.thidua.web.ProblemAdvice}). A task completed by someone else
- * first is 404 with a sentence ({@link TaskGone}, was 500 «Cannot submit task form …»), and the
+ * first is 404 with a sentence ({@link TaskGone}, was 500 «Cannot submit task form …»), a change
+ * that met another one on the engine's optimistic lock is 409 with a sentence (nothing was written:
+ * she presses again), and the
  * engine's own authorization refusals keep their shape and {@code missingAuthorizations} but say
  * in Vietnamese what they mean (was «The user with id … does not have …»).
  */
@@ -73,22 +77,32 @@ class ValidationErrorResponses {
 		return null;
 	}
 
+	private static Response sentence(Response.Status status, String type, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type);
+		body.put("message", message);
+		body.put("code", 0);
+		return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+	}
+
 	/** Camunda's answer to the failure, or ours where Camunda's would be English or a 500. */
-	private static Response other(Throwable exception, Response camundas) {
+	private static Response other(Throwable exception, Supplier<Response> camundas) {
 		TaskGone gone = cause(exception, TaskGone.class);
 		if (gone != null) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", "TaskGone");
-			body.put("message", gone.getMessage());
-			body.put("code", 0);
-			return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+			return sentence(Response.Status.NOT_FOUND, "TaskGone", gone.getMessage());
+		}
+		// two people changed the same instance at the same moment: nothing of hers was written
+		if (cause(exception, OptimisticLockingException.class) != null) {
+			return sentence(Response.Status.CONFLICT, "OptimisticLockingException",
+					Messages.get("identity.guard.concurrent-change"));
 		}
 		// the engine's own check names the user; the guard's refusals are Vietnamese already
+		Response answer = camundas.get();
 		if (exception instanceof AuthorizationException refusal && refusal.getUserId() != null
-				&& camundas.getEntity() instanceof ExceptionDto dto) {
+				&& answer.getEntity() instanceof ExceptionDto dto) {
 			dto.setMessage(Messages.get("identity.guard.refused"));
 		}
-		return camundas;
+		return answer;
 	}
 
 	static Map<String, Object> body(FormValidationException ex) {
@@ -126,7 +140,7 @@ class ValidationErrorResponses {
 				return badRequest(validation);
 			}
 			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable()
-					: other(exception, super.toResponse(exception));
+					: other(exception, () -> super.toResponse(exception));
 		}
 
 	}
@@ -141,7 +155,7 @@ class ValidationErrorResponses {
 				return badRequest(validation);
 			}
 			return DatabaseUnavailable.causedBy(exception) ? databaseUnavailable()
-					: other(exception, super.toResponse(exception));
+					: other(exception, () -> super.toResponse(exception));
 		}
 
 	}
