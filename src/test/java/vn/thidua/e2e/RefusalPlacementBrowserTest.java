@@ -22,15 +22,13 @@ import vn.thidua.support.NominationForms;
 /**
  * Issue 20: a refusal of the server (400, the Vietnamese sentence alone) shows beside the button the
  * person pressed, in view, and on the field it names, never in Tasklist's notification bar: at 1366 px
- * and at 390 px, in the start dialog (an award that is not given to individuals), in the task pane
+ * and at 390 px, in the start dialog (a review meeting dated tomorrow), in the task pane
  * (the dossier still incomplete; the board's return without a reason).
  */
 @IntegrationTest
 class RefusalPlacementBrowserTest extends BrowserScenario {
 
-	static final String AWARD_FOR_COLLECTIVES = "Tập thể lao động tiên tiến";
-
-	static final String WRONG_AWARD = "\"Tập thể lao động tiên tiến\" không xét cho cá nhân.";
+	static final String MEETING_IN_THE_FUTURE = "Ngày họp bình xét không thể ở tương lai.";
 
 	static final String DOSSIER_MISSING = "Hồ sơ còn thiếu";
 
@@ -44,7 +42,8 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 	void shouldShowEachRefusalBesideTheButtonPressed(int width) {
 		String nominee = "Trần Thị Refusal " + width;
 
-		// given: head1 fills in a nomination for an individual with an award for collectives
+		// given: head1 fills in a nomination whose review meeting is dated tomorrow (the form cannot know
+		// today; the award is offered by nominee type, so a wrong one can no longer be picked)
 		browser.login("head1", "demo");
 		narrow(width);
 		// on a phone the header's links sit behind its menu button
@@ -55,10 +54,9 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		browser.openStartForm("Đề nghị khen thưởng");
 		browser.choose("Đối tượng được đề nghị", "Cá nhân")
 			.type("Họ tên cá nhân / tên tập thể được đề nghị", nominee)
-			.type("Năm thi đua", String.valueOf(java.time.LocalDate.now().getYear()))
-			.select("Hình thức khen thưởng đề nghị", AWARD_FOR_COLLECTIVES)
+			.select("Hình thức khen thưởng đề nghị", "Giấy khen của Chủ tịch Hội LHPN phường")
 			.type("Báo cáo thành tích", "Vận động hội viên tham gia tổ tiết kiệm.")
-			.date("Ngày họp bình xét của chi hội", java.time.LocalDate.now().minusDays(3))
+			.date("Ngày họp bình xét của chi hội", vn.thidua.rollout.ProgrammeDates.today().plusDays(2))
 			.tick("Cuộc họp bình xét của chi hội đã đồng ý đề nghị (có biên bản bình xét)")
 			.tick("Tôi cam đoan người/tập thể được đề nghị không bị kỷ luật, không đang bị điều tra, khiếu nại, tố cáo");
 
@@ -66,10 +64,10 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		WebElement start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
 		browser.clickStart();
 
-		// then: the sentence beside «Bắt đầu», and under the award's field; no notification bar
-		WebElement refusal = refusalBeside(start, WRONG_AWARD, "refusal-" + width + "-01-start-award");
-		assertThat(browser.field("Hình thức khen thưởng đề nghị").getText()).contains(WRONG_AWARD);
-		assertThat(refusal.getText()).isEqualTo(WRONG_AWARD);
+		// then: the sentence beside «Bắt đầu», and under the meeting date's field; no notification bar
+		WebElement refusal = refusalBeside(start, MEETING_IN_THE_FUTURE, "refusal-" + width + "-01-start-meeting-date");
+		assertThat(browser.field("Ngày họp bình xét của chi hội").getText()).contains(MEETING_IN_THE_FUTURE);
+		assertThat(refusal.getText()).isEqualTo(MEETING_IN_THE_FUTURE);
 
 		// given: a nomination of hers waiting for its dossier
 		Http http = new Http(port);

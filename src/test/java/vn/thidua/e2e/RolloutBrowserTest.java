@@ -111,7 +111,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		as("head1", TasklistFilters.MY_TASKS);
 		browser.openTask("Góp ý chương trình", THEME);
 		RenderedForms.assertRendered(browser, "programme-comment", "rollout-06-head1-comment");
-		browser.type("Ý kiến góp ý của anh/chị", "Đề nghị thêm chỉ tiêu hỗ trợ hội viên khởi nghiệp ở tổ dân phố 3.");
+		browser.type("Ý kiến góp ý của đồng chí", "Đề nghị thêm chỉ tiêu hỗ trợ hội viên khởi nghiệp ở tổ dân phố 3.");
 		browser.completeTask();
 		fireTimer(pid, "BoundaryEvent_ConferenceDeadline");
 		awaitTask(pid, "Task_ChairConclude");

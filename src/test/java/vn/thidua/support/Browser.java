@@ -596,7 +596,7 @@ public final class Browser implements AutoCloseable {
 	/** Opens the select labelled {@code label} and returns the options it offers (then closes it). */
 	public List<String> selectOptions(String label) {
 		WebElement field = field(label);
-		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		openList(field);
 		List<String> options = new WebDriverWait(driver, Duration.ofSeconds(10))
 			.withMessage(() -> "options of select \"" + label + "\"")
 			.until(d -> {
@@ -616,6 +616,17 @@ public final class Browser implements AutoCloseable {
 	/** Picks {@code option} in the select labelled {@code label}. */
 	public Browser select(String label, String option) {
 		WebElement field = field(label);
+		openList(field);
+		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
+		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
+			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> field.getText().contains(option));
+		return this;
+	}
+
+	/** Opens form-js's list of a select. */
+	private void openList(WebElement field) {
 		// a press on the box toggles form-js's list; once the list was opened and closed (RenderedForms looks at
 		// the options), a scripted press may leave it shut (form-js 1.8.7): leave the field and press again
 		for (int press = 0; press < 3 && !listShown(field); press++) {
@@ -630,12 +641,6 @@ public final class Browser implements AutoCloseable {
 				// pressed while it was opening: press again
 			}
 		}
-		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
-		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
-			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> field.getText().contains(option));
-		return this;
 	}
 
 	private static boolean listShown(WebElement field) {
