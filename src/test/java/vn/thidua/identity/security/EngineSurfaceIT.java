@@ -741,7 +741,7 @@ class EngineSurfaceIT {
 			complete(task(chapter, "Task_RegisterWorkItems"), Variables.createVariables()
 				.putValueTyped("workItems", SpinValues.jsonValue("""
 						[{"name":"Mô hình tiết kiệm vì phụ nữ nghèo","target":"20 hội viên tham gia",
-						  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"2029-11-30"}]""").create()));
+						  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"%d-11-30"}]""".formatted(nextYear + 2)).create()));
 		}
 		complete(task(ch05, "Task_BoardAcknowledgeWorkItems"), Map.of("workItemsDecision", "acknowledge"));
 		executeTimer(ch05, "TimerEvent_MidYearDate");
