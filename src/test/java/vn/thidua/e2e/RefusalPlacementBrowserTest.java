@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.NominationForms;
@@ -23,7 +24,8 @@ import vn.thidua.support.NominationForms;
  * Issue 20: a refusal of the server (400, the Vietnamese sentence alone) shows beside the button the
  * person pressed, in view, and on the field it names, never in Tasklist's notification bar: at 1366 px
  * and at 390 px, in the start dialog (a review meeting dated tomorrow), in the task pane
- * (the dossier still incomplete; the board's return without a reason).
+ * (the dossier still incomplete; the board's return without a reason), and in the rollout's start
+ * dialog (a conference deadline already past).
  */
 @IntegrationTest
 class RefusalPlacementBrowserTest extends BrowserScenario {
@@ -108,6 +110,37 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_BoardReview").count())
 			.as("the task is still open").isEqualTo(1);
 		runtimeService.deleteProcessInstance(pid, "Kết thúc kiểm thử");
+
+		// when: board1 drafts next year's programme with a conference deadline already past
+		ProgrammeDates dates = ProgrammeDates.nextYear();
+		narrow(width);
+		openMenu();
+		browser.openStartForm("Triển khai chương trình công tác và phát động thi đua năm");
+		browser.type("Chủ đề năm", "Chủ đề " + width)
+			.type("Trọng tâm chỉ đạo", "Đổi mới phương thức hoạt động.")
+			.type("Kế hoạch thực hiện nhiệm vụ công tác", "Chăm lo hội viên.")
+			.type("Kế hoạch phát động phong trào thi đua", "Phát động thi đua.")
+			.type("Năm", String.valueOf(dates.year()))
+			.date("Hạn góp ý chương trình", ProgrammeDates.today().minusDays(1))
+			.date("Hạn đăng ký mô hình, phần việc", dates.registrationDeadline())
+			.date("Ngày báo cáo sơ kết (tháng 7)", dates.midYearReportDate())
+			.date("Ngày báo cáo tổng kết (tháng 12)", dates.yearEndReportDate());
+		start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
+		browser.clickStart();
+
+		// then: refused beside «Bắt đầu» and on the date's field; nothing started
+		refusalBeside(start, "«Hạn góp ý chương trình» đã qua", "refusal-" + width + "-04-rollout-past-deadline");
+		assertThat(browser.field("Hạn góp ý chương trình").getText()).contains("đã qua");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("PlanRollout")
+			.variableValueEquals("theme", "Chủ đề " + width).count()).isZero();
+	}
+
+	/** On a phone the header's links sit behind its menu button. */
+	private void openMenu() {
+		List<WebElement> menu = browser.visible(By.cssSelector("[cam-widget-header] button.navbar-toggle"));
+		if (!menu.isEmpty() && browser.visible(By.partialLinkText("Bắt đầu quy trình")).isEmpty()) {
+			menu.get(0).click();
+		}
 	}
 
 	/** Tasklist's header folds its account menu below 768 px: log in wide, then look at {@code width}. */

@@ -73,6 +73,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		WebElement start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
 		browser.clickStart();
 		Refusals.beside(browser, start, "«Hạn góp ý chương trình» đã qua", "rollout-02-board1-past-deadline-refused");
+		assertThat(browser.field("Hạn góp ý chương trình").getText()).contains("đã qua");
 		browser.date("Hạn góp ý chương trình", DATES.conferenceDeadline());
 		browser.fullScreenshot("rollout-02-board1-start-form-filled");
 		browser.startProcess();
