@@ -567,9 +567,15 @@ public final class Browser implements AutoCloseable {
 		nextInput();
 		WebElement field = field(label);
 		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
-		WebElement box = option.findElement(By.xpath("(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
+		// the option's own box: inside its label, else just before it (the label's parent holds every option's
+		// box, and the first of those in document order is another option's when this one is not first)
+		WebElement box = option.findElements(By.xpath(".//input[@type='checkbox']")).stream().findFirst()
+			.or(() -> option.findElements(By.xpath("preceding-sibling::input[@type='checkbox'][1]")).stream().findFirst())
+			.orElseGet(() -> option.findElement(By.xpath("..//input[@type='checkbox']")));
 		if (!box.isSelected()) {
 			click(option);
+			new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + text + "\" of \"" + label + "\" ticked")
+				.until(d -> box.isSelected());
 		}
 		return this;
 	}
