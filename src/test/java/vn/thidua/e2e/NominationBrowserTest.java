@@ -71,9 +71,11 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.login("head1", "demo");
 		browser.openStartForm("Đề nghị khen thưởng");
 		RenderedForms.assertRendered(browser, "nomination-start", "nomination-01-head1-start-form");
+		// the chapter comes from her login, the year is this year's: she types neither
+		assertThat(browser.visibleText()).doesNotContain("Mã chi hội");
+		assertThat(browser.value("Năm thi đua")).isEqualTo(String.valueOf(year));
 		browser.choose("Đối tượng được đề nghị", "Cá nhân")
 			.type("Họ tên cá nhân / tên tập thể được đề nghị", NOMINEE)
-			.type("Năm thi đua", String.valueOf(year))
 			.select("Hình thức khen thưởng đề nghị", "Giấy khen của Chủ tịch Hội LHPN phường")
 			.type("Báo cáo thành tích", "Vận động hội viên tham gia tổ tiết kiệm, giúp đỡ hộ phụ nữ nghèo.")
 			.date("Ngày họp bình xét của chi hội", LocalDate.now().minusDays(7))

@@ -567,9 +567,15 @@ public final class Browser implements AutoCloseable {
 		nextInput();
 		WebElement field = field(label);
 		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
-		WebElement box = option.findElement(By.xpath("(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
+		// the option's own box: inside its label, else just before it (the label's parent holds every option's
+		// box, and the first of those in document order is another option's when this one is not first)
+		WebElement box = option.findElements(By.xpath(".//input[@type='checkbox']")).stream().findFirst()
+			.or(() -> option.findElements(By.xpath("preceding-sibling::input[@type='checkbox'][1]")).stream().findFirst())
+			.orElseGet(() -> option.findElement(By.xpath("..//input[@type='checkbox']")));
 		if (!box.isSelected()) {
 			click(option);
+			new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + text + "\" of \"" + label + "\" ticked")
+				.until(d -> box.isSelected());
 		}
 		return this;
 	}
@@ -596,7 +602,7 @@ public final class Browser implements AutoCloseable {
 	/** Opens the select labelled {@code label} and returns the options it offers (then closes it). */
 	public List<String> selectOptions(String label) {
 		WebElement field = field(label);
-		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		openList(field);
 		List<String> options = new WebDriverWait(driver, Duration.ofSeconds(10))
 			.withMessage(() -> "options of select \"" + label + "\"")
 			.until(d -> {
@@ -616,6 +622,17 @@ public final class Browser implements AutoCloseable {
 	/** Picks {@code option} in the select labelled {@code label}. */
 	public Browser select(String label, String option) {
 		WebElement field = field(label);
+		openList(field);
+		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
+		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
+			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> field.getText().contains(option));
+		return this;
+	}
+
+	/** Opens form-js's list of a select. */
+	private void openList(WebElement field) {
 		// a press on the box toggles form-js's list; once the list was opened and closed (RenderedForms looks at
 		// the options), a scripted press may leave it shut (form-js 1.8.7): leave the field and press again
 		for (int press = 0; press < 3 && !listShown(field); press++) {
@@ -630,12 +647,6 @@ public final class Browser implements AutoCloseable {
 				// pressed while it was opening: press again
 			}
 		}
-		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
-		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
-			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> field.getText().contains(option));
-		return this;
 	}
 
 	private static boolean listShown(WebElement field) {
