@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import java.util.Base64;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
+import vn.thidua.support.EngineDiagnostics;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.SeasonOverRest;
@@ -249,9 +253,10 @@ class NominationBrowserTest extends BrowserScenario {
 		assertThat(http.get("head1", "/api/nominations/" + pid + "/documents").status()).isEqualTo(200);
 
 		// the award is in the register, and head1 got the outcome mail through SMTP
-		await().atMost(SLOW)
-			.untilAsserted(() -> assertThat(http.get("chair", "/api/awards?year=" + year).body()).contains(NOMINEE,
-					SECOND, "27/QĐ-HLHPN"));
+		new EngineDiagnostics(context.getBean(ProcessEngine.class), context.getBean(DataSource.class))
+			.onTimeout(Map.of("NOMINEE", pid, "SECOND", second, "THIRD", third), () -> await().atMost(SLOW)
+				.untilAsserted(() -> assertThat(http.get("chair", "/api/awards?year=" + year).body())
+					.contains(NOMINEE, SECOND, "27/QĐ-HLHPN")));
 		await().atMost(SLOW)
 			.untilAsserted(() -> assertThat(subjectsTo("head1@example.org"))
 				.anySatisfy(s -> assertThat(s).startsWith("[Thi đua]").contains("27/QĐ-HLHPN")));
