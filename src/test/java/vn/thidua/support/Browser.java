@@ -564,14 +564,28 @@ public final class Browser implements AutoCloseable {
 
 	/** Ticks, in the check list labelled {@code label}, the option whose text contains {@code text}. */
 	public Browser tickOption(String label, String text) {
-		nextInput();
-		WebElement field = field(label);
-		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
-		WebElement box = option.findElement(By.xpath("(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
-		if (!box.isSelected()) {
-			click(option);
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			nextInput();
+			if (!optionBox(label, text).isSelected()) {
+				click(option(label, text));
+			}
+			// form-js may redraw the list from its state of before the click: the tick must stay
+			settle();
+			if (optionBox(label, text).isSelected()) {
+				return this;
+			}
 		}
-		return this;
+		throw new AssertionError("option \"" + text + "\" of \"" + label + "\" does not stay ticked; the page shows: "
+				+ visibleText());
+	}
+
+	private WebElement option(String label, String text) {
+		return field(label).findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
+	}
+
+	private WebElement optionBox(String label, String text) {
+		return option(label, text).findElement(By.xpath(
+				"(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
 	}
 
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
