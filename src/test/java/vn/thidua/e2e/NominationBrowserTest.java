@@ -241,7 +241,10 @@ class NominationBrowserTest extends BrowserScenario {
 		browser.tickOption("Các đề nghị văn bản này bao gồm", NOMINEE)
 			.tickOption("Các đề nghị văn bản này bao gồm", SECOND)
 			.type("Số văn bản", "27/QĐ-HLHPN")
-			.date("Ngày ký", LocalDate.now().minusDays(1));
+			.date("Ngày ký", LocalDate.now().minusDays(1))
+			// both still ticked once the form has redrawn after the other fields
+			.tickOption("Các đề nghị văn bản này bao gồm", NOMINEE)
+			.tickOption("Các đề nghị văn bản này bao gồm", SECOND);
 		browser.fullScreenshot("nomination-15-chair-sign-filled");
 		browser.completeTask();
 		browser.screenshot("nomination-16-chair-signed");

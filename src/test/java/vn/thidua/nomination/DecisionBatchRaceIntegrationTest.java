@@ -99,7 +99,9 @@ class DecisionBatchRaceIntegrationTest {
 		CompletableFuture<Void> secondOffer = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> offer(second)));
 		await().atMost(WAIT)
 			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-					+ "AND wait_event_type = 'Lock'").query(Long.class).single() > 0);
+					+ "AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO thidua_decision_batch%'")
+				.query(Long.class)
+				.single() > 0);
 		commit.countDown();
 		firstOffer.get(60, TimeUnit.SECONDS);
 

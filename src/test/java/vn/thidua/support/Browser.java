@@ -583,9 +583,20 @@ public final class Browser implements AutoCloseable {
 		return field(label).findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
 	}
 
+	/**
+	 * The check box of that option itself: inside its label (form-js), else the one the label is for.
+	 * (Not the first box of the list: with the options in another order that one is another option's.)
+	 */
 	private WebElement optionBox(String label, String text) {
-		return option(label, text).findElement(By.xpath(
-				"(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
+		WebElement option = option(label, text);
+		List<WebElement> inside = option.findElements(By.cssSelector("input[type=checkbox]"));
+		if (!inside.isEmpty()) {
+			return inside.get(0);
+		}
+		String target = option.getAttribute("for");
+		return target == null || target.isEmpty()
+				? option.findElement(By.xpath("preceding-sibling::input[@type='checkbox'][1]"))
+				: driver.findElement(By.id(target));
 	}
 
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
