@@ -564,20 +564,39 @@ public final class Browser implements AutoCloseable {
 
 	/** Ticks, in the check list labelled {@code label}, the option whose text contains {@code text}. */
 	public Browser tickOption(String label, String text) {
-		nextInput();
-		WebElement field = field(label);
-		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
-		// the option's own box: inside its label, else just before it (the label's parent holds every option's
-		// box, and the first of those in document order is another option's when this one is not first)
-		WebElement box = option.findElements(By.xpath(".//input[@type='checkbox']")).stream().findFirst()
-			.or(() -> option.findElements(By.xpath("preceding-sibling::input[@type='checkbox'][1]")).stream().findFirst())
-			.orElseGet(() -> option.findElement(By.xpath("..//input[@type='checkbox']")));
-		if (!box.isSelected()) {
-			click(option);
-			new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + text + "\" of \"" + label + "\" ticked")
-				.until(d -> box.isSelected());
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			nextInput();
+			if (!optionBox(label, text).isSelected()) {
+				click(option(label, text));
+			}
+			// form-js may redraw the list from its state of before the click: the tick must stay
+			settle();
+			if (optionBox(label, text).isSelected()) {
+				return this;
+			}
 		}
-		return this;
+		throw new AssertionError("option \"" + text + "\" of \"" + label + "\" does not stay ticked; the page shows: "
+				+ visibleText());
+	}
+
+	private WebElement option(String label, String text) {
+		return field(label).findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
+	}
+
+	/**
+	 * The check box of that option itself: inside its label (form-js), else the one the label is for.
+	 * (Not the first box of the list: with the options in another order that one is another option's.)
+	 */
+	private WebElement optionBox(String label, String text) {
+		WebElement option = option(label, text);
+		List<WebElement> inside = option.findElements(By.cssSelector("input[type=checkbox]"));
+		if (!inside.isEmpty()) {
+			return inside.get(0);
+		}
+		String target = option.getAttribute("for");
+		return target == null || target.isEmpty()
+				? option.findElement(By.xpath("preceding-sibling::input[@type='checkbox'][1]"))
+				: driver.findElement(By.id(target));
 	}
 
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
