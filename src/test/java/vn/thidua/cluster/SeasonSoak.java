@@ -92,6 +92,7 @@ class SeasonSoak {
 						finished.incrementAndGet();
 					}
 					catch (Throwable ex) {
+						LOG.warn("soak chain {} failed", n, ex);
 						errors.add("chain " + n + ": " + ex);
 					}
 				}), 0, periodMillis, TimeUnit.MILLISECONDS);
