@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationEdits;
 
 /** What the shared layout ({@code templates/pages/layout.html}) shows on every page. */
 @ControllerAdvice(annotations = PageController.class)
@@ -45,6 +46,13 @@ class PageModelAdvice {
 		return user != null && directory.wards()
 			.stream()
 			.anyMatch(w -> user.id().equals(w.chair()) || w.board().contains(user.id()));
+	}
+
+	/** Whether the person administers the organisation (a ward's or the city's): the menu shows «Tổ chức». */
+	@ModelAttribute("administersOrganisation")
+	boolean administersOrganisation(HttpServletRequest request) {
+		PageUser user = PageUser.of(request);
+		return user != null && OrganisationEdits.administers(directory.organisation(), user.id());
 	}
 
 	@ModelAttribute("csrfToken")
