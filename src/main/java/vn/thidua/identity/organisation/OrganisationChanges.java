@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -56,13 +57,16 @@ public class OrganisationChanges {
 
 	private final AuthorizationService authorizationService;
 
+	private final IdentityService identityService;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	OrganisationChanges(OrganisationStore store, OrganisationDirectory directory, OrganisationSync sync,
-			TaskService taskService, AuthorizationService authorizationService,
+			TaskService taskService, AuthorizationService authorizationService, IdentityService identityService,
 			PlatformTransactionManager transactionManager, Clock clock) {
+		this.identityService = identityService;
 		this.store = store;
 		this.directory = directory;
 		this.sync = sync;
@@ -195,6 +199,10 @@ public class OrganisationChanges {
 				}
 				for (Authorization a : authorizationService.createAuthorizationQuery().userIdIn(person.id()).list()) {
 					authorizationService.deleteAuthorization(a.getId());
+				}
+				// the sync removes only members of the organisation's groups; she may have held none
+				if (identityService.createUserQuery().userId(person.id()).count() > 0) {
+					identityService.deleteUser(person.id());
 				}
 				LOG.info("{} removed from the organisation: her tasks are given back to their groups", person.id());
 			}
