@@ -420,9 +420,88 @@ class OrganisationPage {
 		model.addAttribute("entries", changes.audit(wards, 500)
 			.stream()
 			.map(e -> new AuditRow(LocalDateTime.ofInstant(e.changedAt(), java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
-					name(e.changedBy()), e.subject(), e.summary(), e.before(), e.after()))
+					name(e.changedBy()), e.subject(), e.summary(), describe(e.before()), describe(e.after())))
 			.toList());
 		return "pages/to-chuc-nhat-ky";
+	}
+
+	/** A part as stored in the audit (JSON), as lines «label: value» people read. */
+	static String describe(String json) {
+		if (json == null) {
+			return null;
+		}
+		try {
+			StringBuilder out = new StringBuilder();
+			describe(OrganisationStore.JSON.readTree(json), "", out);
+			return out.toString().strip();
+		}
+		catch (IOException | RuntimeException ex) {
+			return json;
+		}
+	}
+
+	private static void describe(com.fasterxml.jackson.databind.JsonNode node, String prefix,
+			StringBuilder out) {
+		if (node.isArray()) {
+			boolean scalars = true;
+			for (var item : node) {
+				scalars &= item.isValueNode();
+			}
+			if (scalars) {
+				List<String> items = new ArrayList<>();
+				node.forEach(item -> items.add(item.asText()));
+				out.append(prefix).append(String.join(", ", items)).append('\n');
+			}
+			else {
+				node.forEach(item -> {
+					describe(item, prefix, out);
+					out.append('\n');
+				});
+			}
+			return;
+		}
+		if (!node.isObject()) {
+			out.append(prefix).append(node.isNull() ? "–" : node.asText()).append('\n');
+			return;
+		}
+		node.fields().forEachRemaining(field -> {
+			if ("fullName".equals(field.getKey())) {
+				return;
+			}
+			String label = prefix + label(field.getKey());
+			var value = field.getValue();
+			if (value.isValueNode() || value.isArray() && value.size() > 0 && value.get(0).isValueNode()) {
+				describe(value, label + ": ", out);
+			}
+			else if (value.isArray() && value.isEmpty()) {
+				out.append(label).append(": –\n");
+			}
+			else {
+				describe(value, label + " – ", out);
+			}
+		});
+	}
+
+	/** The Vietnamese name of a field of the organisation's records; a field added later keeps its own. */
+	private static String label(String key) {
+		return switch (key) {
+			case "code" -> Messages.get("orgadmin.audit.key.code");
+			case "name" -> Messages.get("orgadmin.audit.key.name");
+			case "head" -> Messages.get("orgadmin.audit.key.head");
+			case "partyCell" -> Messages.get("orgadmin.audit.key.party-cell");
+			case "secretary" -> Messages.get("orgadmin.audit.key.secretary");
+			case "chair" -> Messages.get("orgadmin.audit.key.chair");
+			case "board" -> Messages.get("orgadmin.audit.key.board");
+			case "council" -> Messages.get("orgadmin.audit.key.council");
+			case "members" -> Messages.get("orgadmin.audit.key.members");
+			case "admin" -> Messages.get("orgadmin.audit.key.admin");
+			case "chapters" -> Messages.get("orgadmin.audit.key.chapters");
+			case "id" -> Messages.get("orgadmin.audit.key.id");
+			case "firstName" -> Messages.get("orgadmin.audit.key.first-name");
+			case "lastName" -> Messages.get("orgadmin.audit.key.last-name");
+			case "email" -> Messages.get("orgadmin.audit.key.email");
+			default -> key;
+		};
 	}
 
 	// ------------------------------------------------------------------ helpers
