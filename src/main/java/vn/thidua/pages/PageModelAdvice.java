@@ -12,13 +12,10 @@ import vn.thidua.identity.organisation.OrganisationEdits;
 @ControllerAdvice(annotations = PageController.class)
 class PageModelAdvice {
 
-	private final String organisationName;
-
 	private final OrganisationDirectory directory;
 
 	PageModelAdvice(OrganisationDirectory directory) {
 		this.directory = directory;
-		this.organisationName = organisationName(directory);
 	}
 
 	/** The ward of the organisation file, or the city when it holds several. */
@@ -29,9 +26,10 @@ class PageModelAdvice {
 		return name == null ? "" : name.strip();
 	}
 
+	/** Read on every page: an administrator may rename the ward (/to-chuc). */
 	@ModelAttribute("organisationName")
 	String organisationName() {
-		return organisationName;
+		return organisationName(directory);
 	}
 
 	@ModelAttribute("currentUser")
