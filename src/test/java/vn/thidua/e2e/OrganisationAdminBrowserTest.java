@@ -126,7 +126,11 @@ class OrganisationAdminBrowserTest {
 		// reaches the task: she holds no role any more, so Tasklist shows her nothing
 		assertThat(sessionTasks(oldHead, pid)).isIn("200 0", "401 0", "403 0");
 		oldHead.driver().navigate().refresh();
-		oldHead.waitFor(By.cssSelector("[cam-widget-header]"));
+		// Tasklist is no longer hers: the refusal page (403), the web apps' start page or the login; no task
+		oldHead.waiting(Duration.ofSeconds(90))
+			.withMessage(() -> "the old head's page; it shows: " + oldHead.driver().getCurrentUrl() + " "
+					+ oldHead.fullScreenshot("orgadmin-old-head-waiting") + " " + oldHead.visibleText())
+			.until(d -> !oldHead.visible(By.cssSelector("[cam-widget-header], form[name=signinForm], .td-error")).isEmpty());
 		assertThat(oldHead.visibleText()).doesNotContain(TASK);
 		oldHead.fullScreenshot("orgadmin-old-head-after");
 		assertThat(http.get("head1", "/engine-rest/task?maxResults=10&processInstanceId=" + pid).json()).isEmpty();
