@@ -14,17 +14,35 @@ public record Organisation(City city, List<Ward> wards, List<Person> people) {
 		people = people == null ? List.of() : List.copyOf(people);
 	}
 
-	/** The city (or province) union the wards report to. */
-	public record City(String code, String name) {
+	/**
+	 * The city (or province) union the wards report to.
+	 *
+	 * @param admin the login of the city administrator (manages wards and their administrators), or null
+	 */
+	public record City(String code, String name, String admin) {
+
+		public City(String code, String name) {
+			this(code, name, null);
+		}
+
 	}
 
-	/** A ward Women's Union: the unit whose work the processes drive. */
+	/**
+	 * A ward Women's Union: the unit whose work the processes drive.
+	 *
+	 * @param admin the login of the ward administrator (manages chapters, people and bodies), or null
+	 */
 	public record Ward(String code, String name, String chair, List<String> board, Council council,
-			List<Chapter> chapters) {
+			List<Chapter> chapters, String admin) {
 
 		public Ward {
 			board = board == null ? List.of() : List.copyOf(board);
 			chapters = chapters == null ? List.of() : List.copyOf(chapters);
+		}
+
+		public Ward(String code, String name, String chair, List<String> board, Council council,
+				List<Chapter> chapters) {
+			this(code, name, chair, board, council, chapters, null);
 		}
 
 	}
