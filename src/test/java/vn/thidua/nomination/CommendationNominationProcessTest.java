@@ -169,7 +169,12 @@ class CommendationNominationProcessTest {
 		for (String member : SeasonSteps.COUNCIL) {
 			season.cast(first, member, pid -> "agree");
 		}
+		// each ballot moves the session on in its own job; then the count's job
+		managementService.createJobQuery().processInstanceId(first.getId()).activityId(CouncilSessionVariables.TASK_CAST_BALLOT)
+			.list().forEach(ballot -> managementService.executeJob(ballot.getId()));
 		Job count = managementService.createJobQuery().processInstanceId(first.getId()).messages().singleResult();
+		assertThat(managementService.createJobQuery().processInstanceId(first.getId())
+			.activityId(CouncilSessionVariables.TASK_COUNT_BALLOTS).count()).isOne();
 		managementService.executeJob(count.getId());
 		assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(a.getId())
 			.eventName(NominationVariables.MESSAGE_COUNCIL_DECIDED).count()).as("A received its result").isZero();
