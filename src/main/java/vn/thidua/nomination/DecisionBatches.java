@@ -140,7 +140,12 @@ class DecisionBatches {
 
 	/** The ward's name, shown in the chair's task list. */
 	String wardName(String wardCode) {
-		return directory.ward(wardCode).map(w -> w.name()).orElse(wardCode);
+		return directory.unit(wardCode).map(w -> w.name()).orElse(wardCode);
+	}
+
+	/** Whether the batch's unit is the city (its items are the city's reviews of the wards' recommendations). */
+	boolean isCity(String unitCode) {
+		return directory.isCity(unitCode);
 	}
 
 	int remaining(long batchId) {
