@@ -29,16 +29,17 @@ public class RecommendationOutcomes {
 
 	private final AwardRegister register;
 
-	private final java.util.List<Reviews> reviews;
+	/** Looked up when asked (a review records its answers through this class). */
+	private final org.springframework.beans.factory.ObjectProvider<Reviews> reviews;
 
-	RecommendationOutcomes(AwardRegister register, java.util.List<Reviews> reviews) {
+	RecommendationOutcomes(AwardRegister register, org.springframework.beans.factory.ObjectProvider<Reviews> reviews) {
 		this.register = register;
 		this.reviews = reviews;
 	}
 
 	/** Whether the outcome of this row comes from a review in this installation, not from the ward's hand. */
 	public boolean answeredByReview(long awardId) {
-		return reviews.stream().anyMatch(r -> r.answers(awardId));
+		return reviews.orderedStream().anyMatch(r -> r.answers(awardId));
 	}
 
 	/**

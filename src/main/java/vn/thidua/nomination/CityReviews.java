@@ -182,8 +182,9 @@ class CityReviews implements RecommendationOutcomes.Reviews {
 			reason = r.reason();
 			note = Messages.get("city.review.note.board-rejected", cityName(r), reason);
 		}
+		// the council's answer is recorded under its chair's name (she signs its minutes)
 		outcomes.record(r.awardId(), RecommendationOutcomes.NOT_GRANTED, null, null, note,
-				byCouncil ? null : r.decidedBy());
+				byCouncil ? directory.unit(r.cityCode()).orElseThrow().council().chair() : r.decidedBy());
 		reviews.end(reviewId, CityReviewRepository.REJECTED, reason, null, null, null, LocalDateTime.now(clock));
 		tellWard(r, Messages.get(byCouncil ? "city.review.result.council-rejected" : "city.review.result.board-rejected"),
 				reason, null, null);
