@@ -134,6 +134,9 @@ class CityReviewProcessTest {
 		assertThat(r.review()).isWaitingAt("ReceiveTask_AwaitCityDecision");
 		// the ward's hand may not answer what the city answers
 		assertThat(outcomes.answeredByReview(r.awardId())).isTrue();
+		// the city chair's checklist names the ward beside the chapter
+		assertThat(taskService.getVariableLocal(season.signingTask(r.nomination().getId()).getId(), "decisionCandidates")
+			.toString()).contains("Kha Thị Ánh", "Chi hội Tổ dân phố số 1 – Hội LHPN phường Bồ Đề");
 		season.citySign("12/QĐ-HLHPNTP-" + year, r.nomination().getId());
 
 		// then
