@@ -149,6 +149,15 @@ class CityReviewIntegrationTest {
 		assertThat(boardForm).contains(nominee, letter, "Hội LHPN phường Bồ Đề");
 		assertThat(http.post("board1", "/engine-rest/task/" + boardTask.getId() + "/submit-form",
 				form(Map.of("cityBoardDecision", "approve"))).status()).isIn(403, 404);
+		// the dossier stays the nomination's: the city's board reads it (the «Hồ sơ» tab finds it by the
+		// task's nominationId), adds nothing; Long Biên does not see it
+		assertThat(http.get("cityboard1", "/engine-rest/task/" + boardTask.getId() + "/variables/nominationId").body())
+			.contains(pid);
+		Http.Reply dossier = http.get("cityboard1", "/api/nominations/" + pid + "/dossier");
+		assertThat(dossier.status()).as(dossier.body()).isEqualTo(200);
+		assertThat(dossier.body()).doesNotContain("\"mayAdd\":true");
+		assertThat(http.get("lbboard1", "/api/nominations/" + pid + "/dossier").status()).isEqualTo(404);
+		assertThat(http.get("lbboard1", "/api/nominations/" + pid + "/documents").status()).isEqualTo(404);
 		complete("cityboard1", boardTask.getId(), Map.of("cityBoardDecision", "approve"));
 
 		// the city's council: its chair opens a session with the recommendation on every ballot
