@@ -122,7 +122,7 @@ class TasklistLocalizationBrowserTest {
 
 	private void assertLoginPageInVietnamese(String screenshot) {
 		browser.waitFor(By.xpath("//form[@name='signinForm']//button[normalize-space()='Đăng nhập']"));
-		browser.waitFor(By.xpath("//*[contains(@class,'app-name')][normalize-space()='Hội LHPN phường Bồ Đề']"));
+		browser.waitFor(By.xpath("//*[contains(@class,'app-name')][normalize-space()='Hội LHPN thành phố Hà Nội']"));
 		browser.screenshot(screenshot);
 		assertVietnameseWithoutBanner();
 		assertThat(browser.visibleText()).doesNotContain("Log in", "Camunda");
