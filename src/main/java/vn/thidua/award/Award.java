@@ -26,4 +26,9 @@ public record Award(String code, String name, String issuer, String issuerName, 
 		allowedDocuments = allowedDocuments == null ? List.of() : List.copyOf(allowedDocuments);
 	}
 
+	/** Whether it is given to a nominee of this type (INDIVIDUAL or COLLECTIVE): the start's check and the start form's choices. */
+	public boolean givenTo(String nomineeType) {
+		return nomineeTypes.contains(nomineeType);
+	}
+
 }

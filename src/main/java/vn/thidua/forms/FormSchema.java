@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -73,11 +75,23 @@ public record FormSchema(String id, List<Field> fields, Set<String> editableKeys
 		}
 	}
 
+	/** An option's value in a {@code valuesExpression}: {@code value: "GK_HOI_PHUONG"}. */
+	private static final Pattern EXPRESSION_OPTION = Pattern.compile("\\bvalue\\s*:\\s*\"([^\"]*)\"");
+
 	private static Field field(JsonNode c, String key, String type) {
 		JsonNode v = c.path("validate");
 		List<String> values = new ArrayList<>();
 		for (Iterator<JsonNode> it = c.path("values").elements(); it.hasNext();) {
 			values.add(it.next().path("value").asText());
+		}
+		if (c.hasNonNull("valuesExpression")) {
+			// options computed in the browser (FEEL): a submission may hold any option the expression names
+			Matcher option = EXPRESSION_OPTION.matcher(c.get("valuesExpression").asText());
+			while (option.find()) {
+				if (!values.contains(option.group(1))) {
+					values.add(option.group(1));
+				}
+			}
 		}
 		String subtype = "datetime".equals(type) ? c.path("subtype").asText("date") : null;
 		String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText(null);

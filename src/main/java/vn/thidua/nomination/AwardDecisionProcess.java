@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -74,17 +75,27 @@ class AwardDecisionProcess {
 		Optional<Batch> open = batches.openBatch(wardCode, issuer);
 		if (open.isEmpty()) {
 			String kind = withinWard ? DecisionBatches.DECISION : DecisionBatches.RECOMMENDATION;
-			Map<String, Object> variables = new HashMap<>();
-			variables.put(WARD_CODE.name(), wardCode);
-			variables.put(ISSUER.name(), issuer);
-			variables.put(KIND.name(), kind);
-			variables.put(CHAIR_GROUP.name(), chairGroup);
-			variables.put(FIRST_NOMINATION.name(), nominationProcessInstanceId);
-			variables.put(CHAPTER_NAME.name(), batches.wardName(wardCode));
-			variables.put(SUBJECT.name(), Messages.get(withinWard ? "decision.batch.subject.decision"
-					: "decision.batch.subject.recommendation", issuerName));
-			runtimeService.startProcessInstanceByKey(AwardDecisionVariables.PROCESS_KEY, variables);
-			return;
+			OptionalLong claimed = batches.claim(wardCode, issuer, kind);
+			if (claimed.isPresent()) {
+				Map<String, Object> variables = new HashMap<>();
+				variables.put(BATCH_ID.name(), claimed.getAsLong());
+				variables.put(WARD_CODE.name(), wardCode);
+				variables.put(ISSUER.name(), issuer);
+				variables.put(KIND.name(), kind);
+				variables.put(CHAIR_GROUP.name(), chairGroup);
+				variables.put(FIRST_NOMINATION.name(), nominationProcessInstanceId);
+				variables.put(CHAPTER_NAME.name(), batches.wardName(wardCode));
+				variables.put(SUBJECT.name(), Messages.get(withinWard ? "decision.batch.subject.decision"
+						: "decision.batch.subject.recommendation", issuerName));
+				runtimeService.startProcessInstanceByKey(AwardDecisionVariables.PROCESS_KEY, variables);
+				return;
+			}
+			// another nomination opened it at the same moment: its transaction has committed, join it
+			open = batches.openBatch(wardCode, issuer);
+			if (open.isEmpty()) {
+				throw new IllegalStateException("The decision batch of ward " + wardCode + " and issuer " + issuer
+						+ " was opened and closed meanwhile: the nomination's job runs again");
+			}
 		}
 		Batch batch = open.get();
 		batches.add(batch.id(), nominationProcessInstanceId);
@@ -100,13 +111,13 @@ class AwardDecisionProcess {
 		}
 	}
 
-	/** StartEvent_BatchOpened (start): the batch's row with its first nomination. */
+	/** StartEvent_BatchOpened (start): the batch claimed for it (its id a start variable), with its first nomination. */
 	@Bean
 	ExecutionListener awardDecisionOpen() {
 		return execution -> {
-			long id = batches.open(execution.getProcessInstanceId(), WARD_CODE.get(execution), ISSUER.get(execution),
-					KIND.get(execution), FIRST_NOMINATION.get(execution));
-			BATCH_ID.set(execution, id);
+			long id = BATCH_ID.get(execution);
+			batches.open(id, execution.getProcessInstanceId(), WARD_CODE.get(execution), ISSUER.get(execution),
+					FIRST_NOMINATION.get(execution));
 			REMAINING.set(execution, batches.remaining(id));
 		};
 	}
@@ -132,7 +143,8 @@ class AwardDecisionProcess {
 
 	/**
 	 * Task_IssueDecision (in its own job): each nomination the signature covers goes on with the
-	 * number; the batch closes when none is left.
+	 * number, all of them or none (a nomination signed but still running elsewhere fails the job);
+	 * the batch closes when none is left.
 	 */
 	@Bean
 	JavaDelegate awardDecisionIssue() {
@@ -150,6 +162,12 @@ class AwardDecisionProcess {
 					.setVariables(decision)
 					.correlateAllWithResult()
 					.isEmpty()) {
+					if (runtimeService.createProcessInstanceQuery().processInstanceId(nomination).count() > 0) {
+						// signed, running, but not (yet) at its receive task: nothing of this job is kept,
+						// it runs again (camunda:failedJobRetryTimeCycle), an incident if it never does
+						throw new IllegalStateException("Nomination " + nomination + " is signed in decision "
+								+ DECISION_NUMBER.get(execution) + " but does not wait for it");
+					}
 					LOG.warn("Nomination {} no longer waits for its decision (cancelled?): decision {} stays in the batch",
 							nomination, DECISION_NUMBER.get(execution));
 				}

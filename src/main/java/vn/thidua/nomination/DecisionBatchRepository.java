@@ -7,11 +7,17 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batches of approved nominations waiting for the chair's signature ({@code thidua_decision_batch})
@@ -20,10 +26,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DecisionBatchRepository {
 
+	/** The process instance id of a batch claimed but not yet attached to its instance (never committed). */
+	private static final String UNATTACHED = "claimed:";
+
 	private final JdbcClient jdbc;
 
-	DecisionBatchRepository(JdbcClient jdbc) {
+	/** A savepoint in the caller's transaction (PostgreSQL aborts a transaction at a failed statement). */
+	private final TransactionTemplate nested;
+
+	DecisionBatchRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.nested = new TransactionTemplate(transactionManager);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	record Batch(long id, String processInstanceId, String wardCode, String issuer, String kind, boolean open) {
@@ -40,20 +54,47 @@ class DecisionBatchRepository {
 		return wardCode + "|" + issuer;
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when the ward has an open batch for the issuer */
-	long open(String processInstanceId, String wardCode, String issuer, String kind, LocalDateTime now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO thidua_decision_batch (process_instance_id, ward_code, issuer, kind, opened_at, open_key)
-				VALUES (:pid, :ward, :issuer, :kind, :now, :key)""")
+	/**
+	 * Claims the open batch of the ward and issuer for a batch instance about to start: the row is
+	 * inserted in a savepoint of the caller's transaction. When another transaction has inserted it
+	 * (committed, or still running: the insert waits for it), nothing is written, the caller's
+	 * transaction goes on, and the batch it opened is returned by {@link #openBatch} from then on.
+	 *
+	 * @return the new batch's id, or empty when the ward has an open batch for the issuer
+	 */
+	OptionalLong claim(String wardCode, String issuer, String kind, LocalDateTime now) {
+		try {
+			return OptionalLong.of(nested.execute(status -> {
+				KeyHolder keys = new GeneratedKeyHolder();
+				jdbc.sql("""
+						INSERT INTO thidua_decision_batch (process_instance_id, ward_code, issuer, kind, opened_at, open_key)
+						VALUES (:pid, :ward, :issuer, :kind, :now, :key)""")
+					// the batch instance's id is set by attach() in the same transaction
+					.param("pid", UNATTACHED + UUID.randomUUID())
+					.param("ward", wardCode)
+					.param("issuer", issuer)
+					.param("kind", kind)
+					.param("now", Timestamp.valueOf(now))
+					.param("key", openKey(wardCode, issuer))
+					.update(keys, "id");
+				return keys.getKey().longValue();
+			}));
+		}
+		catch (DuplicateKeyException opened) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/** The claimed batch belongs to the batch instance that has just started. */
+	void attach(long batchId, String processInstanceId) {
+		int changed = jdbc.sql("UPDATE thidua_decision_batch SET process_instance_id = :pid WHERE id = :id AND process_instance_id LIKE :unattached")
 			.param("pid", processInstanceId)
-			.param("ward", wardCode)
-			.param("issuer", issuer)
-			.param("kind", kind)
-			.param("now", Timestamp.valueOf(now))
-			.param("key", openKey(wardCode, issuer))
-			.update(keys, "id");
-		return keys.getKey().longValue();
+			.param("id", batchId)
+			.param("unattached", UNATTACHED + "%")
+			.update();
+		if (changed != 1) {
+			throw new IllegalStateException("Decision batch " + batchId + " is not claimed for a new batch instance");
+		}
 	}
 
 	Optional<Batch> openBatch(String wardCode, String issuer) {

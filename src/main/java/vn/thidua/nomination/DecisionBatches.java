@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -73,16 +74,21 @@ class DecisionBatches {
 	}
 
 	/**
-	 * StartEvent_BatchOpened: the batch of a ward and an issuer, with its first nomination.
+	 * The batch of a ward and an issuer for the batch instance about to start, unless the ward has
+	 * one open for the issuer (opened by another job or node at the same moment: it waits for that
+	 * one's transaction, and nothing of this one is lost).
 	 *
-	 * @throws org.springframework.dao.DuplicateKeyException when another node opened it meanwhile (the
-	 *         nomination's job runs again and joins that batch)
+	 * @return the new batch's id, or empty when the nomination is to join the open batch
 	 */
-	long open(String processInstanceId, String wardCode, String issuer, String kind, String firstNomination) {
-		long id = batches.open(processInstanceId, wardCode, issuer, kind, LocalDateTime.now(clock));
-		batches.add(id, firstNomination, LocalDateTime.now(clock));
-		LOG.info("Decision batch {} opened for ward {}, issuer {}", id, wardCode, issuer);
-		return id;
+	OptionalLong claim(String wardCode, String issuer, String kind) {
+		return batches.claim(wardCode, issuer, kind, LocalDateTime.now(clock));
+	}
+
+	/** StartEvent_BatchOpened: the claimed batch is the new instance's, with its first nomination. */
+	void open(long batchId, String processInstanceId, String wardCode, String issuer, String firstNomination) {
+		batches.attach(batchId, processInstanceId);
+		batches.add(batchId, firstNomination, LocalDateTime.now(clock));
+		LOG.info("Decision batch {} opened for ward {}, issuer {}", batchId, wardCode, issuer);
 	}
 
 	void add(long batchId, String nominationProcessInstanceId) {

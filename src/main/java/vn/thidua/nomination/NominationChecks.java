@@ -85,7 +85,7 @@ class NominationChecks {
 		if (award.isEmpty()) {
 			return problem(AWARD_CODE, "nomination.check.award.unknown", shorten(d.awardCode()));
 		}
-		if (!award.get().nomineeTypes().contains(d.nomineeType())) {
+		if (!award.get().givenTo(d.nomineeType())) {
 			return problem(AWARD_CODE, "INDIVIDUAL".equals(d.nomineeType())
 					? "nomination.check.award.not-for-individual" : "nomination.check.award.not-for-collective",
 					award.get().name());

@@ -21,7 +21,8 @@ import vn.thidua.web.Messages;
 import vn.thidua.web.Refusal;
 
 /**
- * The nomination's own API beside {@code /engine-rest}: {@code POST /api/nominations/{id}/objections}
+ * The nomination's own API beside {@code /engine-rest}: {@code GET /api/nominations/start-form-defaults}
+ * (the start form's defaults for the person asking), {@code POST /api/nominations/{id}/objections}
  * (anyone of the ward, during public disclosure) and {@code GET /api/nominations/{id}/votes} (the
  * council chair sees every ballot; the council, board, chair and the nominating chapter see the
  * tally of each closed round only).
@@ -42,8 +43,11 @@ class NominationController {
 
 	private final CityReviewRepository cityReviews;
 
-	NominationController(CityReviewRepository cityReviews, ObjectionService objections, NominationRepository nominations, CouncilVoteRepository votes,
-			OrganisationDirectory directory, Actor actor) {
+	private final NominationService service;
+
+	NominationController(CityReviewRepository cityReviews, ObjectionService objections, NominationRepository nominations,
+			CouncilVoteRepository votes, OrganisationDirectory directory, Actor actor, NominationService service) {
+		this.service = service;
 		this.objections = objections;
 		this.nominations = nominations;
 		this.votes = votes;
@@ -53,6 +57,18 @@ class NominationController {
 	}
 
 	record ObjectionRequest(String reason) {
+	}
+
+	/**
+	 * What Tasklist's start form of a nomination starts with ({@code assets/thidua/start-form-defaults.js}):
+	 * whether «Mã chi hội» is shown to this person, and «Năm thi đua» this year. Only a convenience of
+	 * the form: StartEvent_NominationSubmitted decides the chapter and the year from the login again.
+	 */
+	@GetMapping("/start-form-defaults")
+	Map<String, Object> startFormDefaults() {
+		NominationService.StartFormDefaults defaults = service.startFormDefaults(actor.id());
+		return Map.of(NominationVariables.NAMES_CHAPTER, defaults.namesChapter(),
+				NominationVariables.PERIOD_YEAR.name(), defaults.periodYear());
 	}
 
 	@PostMapping("/{processInstanceId}/objections")

@@ -117,6 +117,21 @@ class NominationService {
 				GroupIds.chair(ward.code()), award(data));
 	}
 
+	/** The start form's defaults for {@code login} (never trusted back: the start listener decides again). */
+	record StartFormDefaults(boolean namesChapter, int periodYear) {
+	}
+
+	/**
+	 * Whether {@code login} must name the chapter on the start form (the board, the chair, a person
+	 * heading no chapter or several), or {@link #chapterOf} takes the one she heads; and this year
+	 * in Vietnam, the default of «Năm thi đua».
+	 */
+	StartFormDefaults startFormDefaults(String login) {
+		boolean leads = directory.wards().stream().anyMatch(w -> login.equals(w.chair()) || w.board().contains(login));
+		return new StartFormDefaults(leads || directory.chaptersHeadedBy(login).size() != 1,
+				java.time.LocalDate.now(clock).getYear());
+	}
+
 	/**
 	 * A chapter head nominates for their own chapter (the chapter code may be left empty); the board
 	 * and the chair name a chapter of their ward.

@@ -32,6 +32,13 @@ public final class NominationVariables {
 	// element ids the code and tests name
 	public static final String START_EVENT = "StartEvent_NominationSubmitted";
 
+	/**
+	 * Input data of the start form only (never a form field, so never submitted nor stored): true
+	 * shows «Mã chi hội» ({@code conditional.hide}); Tasklist gets it from
+	 * {@code GET /api/nominations/start-form-defaults}.
+	 */
+	public static final String NAMES_CHAPTER = "thiduaNamesChapter";
+
 	public static final String TASK_CHECK = "Task_CheckNomination";
 
 	/** The nominator attaches the dossier's documents and sends it to the board. */

@@ -23,10 +23,10 @@ import vn.thidua.web.Problems;
 @Component
 class PageErrorView implements ErrorViewResolver {
 
-	private final String organisationName;
+	private final OrganisationDirectory directory;
 
 	PageErrorView(OrganisationDirectory directory) {
-		this.organisationName = PageModelAdvice.organisationName(directory);
+		this.directory = directory;
 	}
 
 	@Override
@@ -35,7 +35,7 @@ class PageErrorView implements ErrorViewResolver {
 		String currentPath = path instanceof String p ? p.substring(request.getContextPath().length()) : "/";
 		ModelAndView view = new ModelAndView("pages/loi", status);
 		view.addObject("message", Problems.detail(status.value()));
-		view.addAllObjects(layout(request, organisationName, currentPath));
+		view.addAllObjects(layout(request, PageModelAdvice.organisationName(directory), currentPath));
 		return view;
 	}
 

@@ -23,10 +23,10 @@ import vn.thidua.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-	private final String organisationName;
+	private final OrganisationDirectory directory;
 
 	PageErrors(OrganisationDirectory directory) {
-		this.organisationName = PageModelAdvice.organisationName(directory);
+		this.directory = directory;
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -37,7 +37,7 @@ class PageErrors {
 		}
 		response.setStatus(problem.getStatus());
 		model.addAttribute("message", problem.getDetail());
-		model.addAllAttributes(PageErrorView.layout(request, organisationName,
+		model.addAllAttributes(PageErrorView.layout(request, PageModelAdvice.organisationName(directory),
 				request.getRequestURI().substring(request.getContextPath().length())));
 		return "pages/loi";
 	}

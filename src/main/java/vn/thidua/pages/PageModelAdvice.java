@@ -6,18 +6,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import vn.thidua.identity.organisation.OrganisationDirectory;
+import vn.thidua.identity.organisation.OrganisationEdits;
 
 /** What the shared layout ({@code templates/pages/layout.html}) shows on every page. */
 @ControllerAdvice(annotations = PageController.class)
 class PageModelAdvice {
 
-	private final String organisationName;
-
 	private final OrganisationDirectory directory;
 
 	PageModelAdvice(OrganisationDirectory directory) {
 		this.directory = directory;
-		this.organisationName = organisationName(directory);
 	}
 
 	/** The ward of the organisation file, or the city when it holds several. */
@@ -28,9 +26,10 @@ class PageModelAdvice {
 		return name == null ? "" : name.strip();
 	}
 
+	/** Read on every page: an administrator may rename the ward (/to-chuc). */
 	@ModelAttribute("organisationName")
 	String organisationName() {
-		return organisationName;
+		return organisationName(directory);
 	}
 
 	@ModelAttribute("currentUser")
@@ -45,6 +44,13 @@ class PageModelAdvice {
 		return user != null && directory.wards()
 			.stream()
 			.anyMatch(w -> user.id().equals(w.chair()) || w.board().contains(user.id()));
+	}
+
+	/** Whether the person administers the organisation (a ward's or the city's): the menu shows «Tổ chức». */
+	@ModelAttribute("administersOrganisation")
+	boolean administersOrganisation(HttpServletRequest request) {
+		PageUser user = PageUser.of(request);
+		return user != null && OrganisationEdits.administers(directory.organisation(), user.id());
 	}
 
 	@ModelAttribute("csrfToken")

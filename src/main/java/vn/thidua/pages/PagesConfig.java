@@ -11,7 +11,7 @@ import vn.thidua.identity.organisation.OrganisationDirectory;
 class PagesConfig {
 
 	static final String[] PATHS = { "/cong-khai/*", "/so-khen-thuong/*", "/thong-ke/*", "/ho-so-cua-toi/*",
-			"/nguoi-thay-the/*", "/de-xuat-khen-thuong/*", "/dang-xuat/*" };
+			"/nguoi-thay-the/*", "/de-xuat-khen-thuong/*", "/dang-xuat/*", "/to-chuc/*" };
 
 	@Bean
 	FilterRegistrationBean<PageAuthenticationFilter> pageAuthenticationFilter(OrganisationDirectory directory) {

@@ -15,7 +15,7 @@ public final class Messages {
 
 	/** The bundles, also named in {@code spring.messages.basename}. */
 	public static final String[] BASENAMES = { "messages/kernel", "messages/pages", "messages/nomination",
-			"messages/rollout" };
+			"messages/rollout", "messages/orgadmin" };
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

@@ -18,7 +18,7 @@ import vn.thidua.award.AwardCatalogue.DossierKind;
 /** The catalogue as {@code application.yaml} ships it, bound as the application binds it, without a context. */
 class AwardCatalogueTest {
 
-	private static AwardCatalogue shipped() throws IOException {
+	static AwardCatalogue shipped() throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();
 		new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
 			.forEach(environment.getPropertySources()::addLast);

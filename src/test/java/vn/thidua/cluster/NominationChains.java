@@ -1,6 +1,7 @@
 package vn.thidua.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.thidua.cluster.LocalCluster.Node;
 
@@ -51,6 +55,8 @@ import vn.thidua.dossier.DossierFixtures;
  */
 final class NominationChains {
 
+	private static final Logger LOG = LoggerFactory.getLogger(NominationChains.class);
+
 	static final String PROCESS = "CommendationNomination";
 
 	static final String TIMER = "TimerEvent_DisclosureEnded";
@@ -58,6 +64,12 @@ final class NominationChains {
 	static final List<String> ONCE = List.of("Task_CheckNomination", "Task_DetermineAuthority", "Task_PublishShortlist",
 			TIMER, "ReceiveTask_AwaitCouncilSession", "ReceiveTask_AwaitDecision", "Task_RecordAward",
 			"EndEvent_AwardGranted");
+
+	/** The nomination's wait for the council's result ({@code Message_CouncilDecided}). */
+	static final String AWAIT_COUNCIL = "ReceiveTask_AwaitCouncilSession";
+
+	/** The nomination's wait in the chair's batch ({@code Message_DecisionSigned}). */
+	static final String AWAIT_DECISION = "ReceiveTask_AwaitDecision";
 
 	static final String SESSION = "CouncilSession";
 
@@ -141,9 +153,58 @@ final class NominationChains {
 		complete("board1", pid, "Task_BoardReview", Map.of("boardDecision", "approve"));
 	}
 
-	/** Whether the nomination waits for the council (its disclosure timer fired, it was not counted yet). */
+	/**
+	 * Whether the nomination waits for the council (its disclosure timer fired, it was not counted yet).
+	 * A moment, not a fact: another chain's session can take and count the nomination between two
+	 * polls, so a driver that waits for it may never see it; wait with {@link #awaitReached} and
+	 * {@link #AWAIT_COUNCIL} instead.
+	 */
 	boolean votingOpen(String pid) throws Exception {
 		return waitsFor(pid, "Message_CouncilDecided");
+	}
+
+	/**
+	 * Whether the nomination entered the step {@code activityId} (the engine's history): once true,
+	 * true for good, whatever other chains did meanwhile. {@link #AWAIT_COUNCIL}: it waits for the
+	 * council, is on a session's ballots, or was counted already; {@link #AWAIT_DECISION}: it waits in
+	 * the chair's batch or was signed already.
+	 */
+	boolean reached(String pid, String activityId) throws Exception {
+		HttpResponse<String> reply = retry503(() -> get("admin", "/engine-rest/history/activity-instance/count"
+				+ "?processInstanceId=" + pid + "&activityId=" + activityId));
+		assertThat(reply.statusCode()).as("history of %s at %s: %s", pid, activityId, reply.body()).isEqualTo(200);
+		return JSON.readTree(reply.body()).path("count").asLong() > 0;
+	}
+
+	/**
+	 * Waits until the nomination {@link #reached} the step, polling every {@code poll}; when it does
+	 * not within {@code within}, fails saying where the nomination is (an application that lost or
+	 * stalled it fails the run; only the wait's moment is no longer the driver's to miss).
+	 */
+	void awaitReached(String pid, String activityId, Duration within, Duration poll) throws Exception {
+		try {
+			await().atMost(within).pollInterval(poll).until(() -> reached(pid, activityId));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("nomination " + pid + " did not reach " + activityId + " within " + within
+					+ "; it is at " + whereIs(pid), ex);
+		}
+	}
+
+	/** Where the nomination is, for a driver's error: its unfinished steps, or how it ended. */
+	String whereIs(String pid) throws Exception {
+		HttpResponse<String> open = retry503(() -> get("admin",
+				"/engine-rest/history/activity-instance?processInstanceId=" + pid + "&unfinished=true"));
+		List<String> steps = new ArrayList<>();
+		for (JsonNode step : JSON.readTree(open.body())) {
+			steps.add(step.path("activityId").asText());
+		}
+		if (!steps.isEmpty()) {
+			return steps.toString();
+		}
+		HttpResponse<String> instance = retry503(() -> get("admin", "/engine-rest/history/process-instance/" + pid));
+		JsonNode ended = JSON.readTree(instance.body());
+		return "no step (" + ended.path("state").asText() + ", ended at " + ended.path("endActivityId").asText() + ")";
 	}
 
 	/**
@@ -152,9 +213,13 @@ final class NominationChains {
 	 * before the nomination reached the council is closed that way and the next one opened. Several
 	 * chains may call this at once: they share the ward's one open session (a second start is
 	 * refused), a ballot another chain submitted first is gone. Returns when the nomination has
-	 * received the council's result.
+	 * received the council's result, at once when another chain's session counted it already; fails
+	 * when the nomination has not reached the council yet.
 	 */
 	void vote(String pid) throws Exception {
+		if (!reached(pid, AWAIT_COUNCIL)) {
+			throw new AssertionError("nomination " + pid + " has not reached the council; it is at " + whereIs(pid));
+		}
 		long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
 		String last = "";
 		while (votingOpen(pid)) {
@@ -215,8 +280,9 @@ final class NominationChains {
 		String task = found.get(0).path("id").asText();
 		HttpResponse<String> sheet = retry503(() -> get(member,
 				"/engine-rest/task/" + task + "/localVariables/ballot?deserializeValue=false"));
-		if (sheet.statusCode() == 404 || sheet.statusCode() == 500) {
-			// cast by another chain meanwhile
+		if (sheet.statusCode() != 200 && tasks(member, "taskId=" + task).isEmpty()) {
+			// cast by another chain between the query and the read: the engine answers 404, 500 or,
+			// for a task that no longer exists, 403 (no READ on it)
 			return;
 		}
 		assertThat(sheet.statusCode()).as("%s reads her ballot: %s", member, sheet.body()).isEqualTo(200);
@@ -234,6 +300,13 @@ final class NominationChains {
 				Map.of("ballot", Map.of("value", JSON.writeValueAsString(rows), "type", "Json"))));
 		HttpResponse<String> reply = retry503(() -> post(member, "/engine-rest/task/" + task + "/submit-form", body));
 		if (reply.statusCode() == 204 || tasks(member, "taskId=" + task).isEmpty()) {
+			return;
+		}
+		if (reply.statusCode() == 409) {
+			// met another change of the session on the engine's optimistic lock (nothing written; since
+			// each ballot moves the session on in its own job this should not happen to ballots): the
+			// task stays open and the loop of vote() submits it again, within its deadline
+			LOG.warn("{}'s ballot in session {} met another change: {}", member, session, reply.body());
 			return;
 		}
 		assertThat(reply.statusCode()).as("%s casts her ballot in session %s: %s", member, session, reply.body())
@@ -260,9 +333,12 @@ final class NominationChains {
 	/**
 	 * The chair ticks the nomination alone and signs its decision {@code n-tag/QĐ-HLHPN}; when another
 	 * chain signed the batch's task first, she signs on the task that comes back. Returns when the
-	 * decision reached the nomination.
+	 * decision reached the nomination; fails when the nomination has not reached the chair yet.
 	 */
 	void sign(String pid, int n) throws Exception {
+		if (!reached(pid, AWAIT_DECISION)) {
+			throw new AssertionError("nomination " + pid + " has not reached the chair; it is at " + whereIs(pid));
+		}
 		String number = n + "-" + tag + "/QĐ-HLHPN";
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		String last = "";

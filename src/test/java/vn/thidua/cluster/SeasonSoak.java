@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ class SeasonSoak {
 		List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger started = new AtomicInteger();
 		AtomicInteger finished = new AtomicInteger();
+		List<String> signed = Collections.synchronizedList(new ArrayList<>());
 		try (PrivatePostgres pg = PrivatePostgres.start()) {
 			pg.createDatabase("thidua_soak");
 			try (LocalCluster cluster = LocalCluster.start(out.resolve("nodes"), 2, pg.port(), "thidua_soak",
@@ -86,10 +88,11 @@ class SeasonSoak {
 				clock.scheduleAtFixedRate(() -> people.submit(() -> {
 					int n = started.incrementAndGet();
 					try {
-						chain(driver, n);
+						signed.add(chain(driver, n));
 						finished.incrementAndGet();
 					}
 					catch (Throwable ex) {
+						LOG.warn("soak chain {} failed", n, ex);
 						errors.add("chain " + n + ": " + ex);
 					}
 				}), 0, periodMillis, TimeUnit.MILLISECONDS);
@@ -133,18 +136,33 @@ class SeasonSoak {
 				people.shutdown();
 				people.awaitTermination(5, TimeUnit.MINUTES);
 				try (Connection db = pg.connect("thidua_soak")) {
-					await().atMost(Duration.ofMinutes(3)).until(() -> NominationChains.scalar(db,
-							"SELECT count(*) FROM thidua_notification WHERE status IN ('PENDING','SENDING')") == 0);
+					// the last signatures' award steps run in jobs; then their mails go out
+					String check;
+					NominationChains.Counts counts = null;
+					try {
+						String in = "('" + String.join("','", signed) + "')";
+						await().atMost(Duration.ofMinutes(3)).until(() -> NominationChains.scalar(db,
+								"SELECT count(*) FROM act_hi_procinst WHERE id_ IN " + in + " AND end_time_ IS NOT NULL")
+								== signed.size());
+						await().atMost(Duration.ofMinutes(3)).until(() -> NominationChains.scalar(db,
+								"SELECT count(*) FROM thidua_notification WHERE status IN ('PENDING','SENDING')") == 0);
+						counts = NominationChains.assertEveryChainFinishedOnce(db, signed, smtp.getReceivedMessages(), null);
+						check = counts.toString();
+					}
+					catch (AssertionError | ConditionTimeoutException ex) {
+						check = "FAILED: " + ex.getMessage();
+					}
 					long failedMails = NominationChains.scalar(db,
 							"SELECT count(*) FROM thidua_notification WHERE status = 'FAILED'");
 					long incidents = NominationChains.scalar(db, "SELECT count(*) FROM act_ru_incident");
 					long sent = NominationChains.scalar(db, "SELECT count(*) FROM thidua_notification WHERE status = 'SENT'");
 					String report = report(samples, started.get(), finished.get(), errors, sent, failedMails, incidents,
-							smtp.getReceivedMessages().length);
+							smtp.getReceivedMessages().length, check);
 					Files.writeString(out.resolve("soak.txt"), report, StandardCharsets.UTF_8);
 					LOG.info("\n{}", report);
 					assertThat(errors).as("errors during the soak").isEmpty();
 					assertThat(finished.get()).as("chains finished").isEqualTo(started.get());
+					assertThat(counts).as("every signed chain awarded once, in the database: %s", check).isNotNull();
 					assertThat(failedMails).as("mails FAILED").isZero();
 					assertThat(incidents).as("incidents").isZero();
 				}
@@ -155,14 +173,22 @@ class SeasonSoak {
 		}
 	}
 
-	private static void chain(NominationChains driver, int n) throws Exception {
+	/**
+	 * One chain, from the chapter head's form to the chair's signature; returns its instance id. Each
+	 * wait is for a step the nomination entered (the engine's history), a fact that stays true, not for
+	 * a moment another chain can take away between two polls: another chain's council session may
+	 * take and count this nomination before this chain looks.
+	 */
+	private static String chain(NominationChains driver, int n) throws Exception {
 		String pid = driver.start(n);
 		driver.approve(pid);
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> driver.votingOpen(pid));
-		// chains running at once share the ward's one open session
+		// the disclosure timer (PT30S) fires by itself
+		driver.awaitReached(pid, NominationChains.AWAIT_COUNCIL, Duration.ofMinutes(3), Duration.ofSeconds(2));
+		// chains running at once share the ward's one open session; at once when another chain's counted it
 		driver.vote(pid);
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> driver.signable(pid));
+		driver.awaitReached(pid, NominationChains.AWAIT_DECISION, Duration.ofMinutes(2), Duration.ofSeconds(1));
 		driver.sign(pid, n);
+		return pid;
 	}
 
 	/** Used heap in MiB right after a full collection of the node's JVM. */
@@ -191,7 +217,7 @@ class SeasonSoak {
 	}
 
 	private static String report(List<Sample> samples, int started, int finished, ConcurrentLinkedQueue<String> errors,
-			long sent, long failedMails, long incidents, int received) {
+			long sent, long failedMails, long incidents, int received, String check) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format("Soak of the year-end season: %d min, 2 nodes, %d chains/min, %d task-list reads/s%n",
 				MINUTES, CHAINS_PER_MINUTE, READS_PER_SECOND));
@@ -203,6 +229,7 @@ class SeasonSoak {
 		}
 		text.append(String.format("chains started=%d finished=%d; mails sent=%d received=%d FAILED=%d; incidents=%d; errors=%d%n",
 				started, finished, sent, received, failedMails, incidents, errors.size()));
+		text.append("check of the signed chains in the database: ").append(check).append('\n');
 		errors.stream().limit(20).forEach(e -> text.append("  error: ").append(e).append('\n'));
 		return text.toString();
 	}

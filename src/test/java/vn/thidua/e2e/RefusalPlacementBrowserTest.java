@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.Http;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.NominationForms;
@@ -22,22 +23,18 @@ import vn.thidua.support.NominationForms;
 /**
  * Issue 20: a refusal of the server (400, the Vietnamese sentence alone) shows beside the button the
  * person pressed, in view, and on the field it names, never in Tasklist's notification bar: at 1366 px
- * and at 390 px, in the start dialog (an award that is not given to individuals), in the task pane
- * (the dossier still incomplete; the board's return without a reason).
+ * and at 390 px, in the start dialog (a review meeting dated tomorrow), in the task pane
+ * (the dossier still incomplete; the board's return without a reason), and in the rollout's start
+ * dialog (a conference deadline already past).
  */
 @IntegrationTest
 class RefusalPlacementBrowserTest extends BrowserScenario {
 
-	static final String AWARD_FOR_COLLECTIVES = "Tập thể lao động tiên tiến";
-
-	static final String WRONG_AWARD = "\"Tập thể lao động tiên tiến\" không xét cho cá nhân.";
+	static final String MEETING_IN_THE_FUTURE = "Ngày họp bình xét không thể ở tương lai.";
 
 	static final String DOSSIER_MISSING = "Hồ sơ còn thiếu";
 
 	static final String RETURN_REASON_REQUIRED = "Cần ghi lý do trả lại hồ sơ để chi hội bổ sung.";
-
-	/** How far (px) the sentence may be from the button pressed: the row above it. */
-	static final int NEAR = 120;
 
 	@Autowired
 	ApplicationContext context;
@@ -47,7 +44,8 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 	void shouldShowEachRefusalBesideTheButtonPressed(int width) {
 		String nominee = "Trần Thị Refusal " + width;
 
-		// given: head1 fills in a nomination for an individual with an award for collectives
+		// given: head1 fills in a nomination whose review meeting is dated tomorrow (the form cannot know
+		// today; the award is offered by nominee type, so a wrong one can no longer be picked)
 		browser.login("head1", "demo");
 		narrow(width);
 		// on a phone the header's links sit behind its menu button
@@ -58,10 +56,9 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		browser.openStartForm("Đề nghị khen thưởng");
 		browser.choose("Đối tượng được đề nghị", "Cá nhân")
 			.type("Họ tên cá nhân / tên tập thể được đề nghị", nominee)
-			.type("Năm thi đua", String.valueOf(java.time.LocalDate.now().getYear()))
-			.select("Hình thức khen thưởng đề nghị", AWARD_FOR_COLLECTIVES)
+			.select("Hình thức khen thưởng đề nghị", "Giấy khen của Chủ tịch Hội LHPN phường")
 			.type("Báo cáo thành tích", "Vận động hội viên tham gia tổ tiết kiệm.")
-			.date("Ngày họp bình xét của chi hội", java.time.LocalDate.now().minusDays(3))
+			.date("Ngày họp bình xét của chi hội", vn.thidua.rollout.ProgrammeDates.today().plusDays(2))
 			.tick("Cuộc họp bình xét của chi hội đã đồng ý đề nghị (có biên bản bình xét)")
 			.tick("Tôi cam đoan người/tập thể được đề nghị không bị kỷ luật, không đang bị điều tra, khiếu nại, tố cáo");
 
@@ -69,10 +66,10 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		WebElement start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
 		browser.clickStart();
 
-		// then: the sentence beside «Bắt đầu», and under the award's field; no notification bar
-		WebElement refusal = refusalBeside(start, WRONG_AWARD, "refusal-" + width + "-01-start-award");
-		assertThat(browser.field("Hình thức khen thưởng đề nghị").getText()).contains(WRONG_AWARD);
-		assertThat(refusal.getText()).isEqualTo(WRONG_AWARD);
+		// then: the sentence beside «Bắt đầu», and under the meeting date's field; no notification bar
+		WebElement refusal = refusalBeside(start, MEETING_IN_THE_FUTURE, "refusal-" + width + "-01-start-meeting-date");
+		assertThat(browser.field("Ngày họp bình xét của chi hội").getText()).contains(MEETING_IN_THE_FUTURE);
+		assertThat(refusal.getText()).isEqualTo(MEETING_IN_THE_FUTURE);
 
 		// given: a nomination of hers waiting for its dossier
 		Http http = new Http(port);
@@ -113,6 +110,37 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		assertThat(taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("Task_BoardReview").count())
 			.as("the task is still open").isEqualTo(1);
 		runtimeService.deleteProcessInstance(pid, "Kết thúc kiểm thử");
+
+		// when: board1 drafts next year's programme with a conference deadline already past
+		ProgrammeDates dates = ProgrammeDates.nextYear();
+		narrow(width);
+		openMenu();
+		browser.openStartForm("Triển khai chương trình công tác và phát động thi đua năm");
+		browser.type("Chủ đề năm", "Chủ đề " + width)
+			.type("Trọng tâm chỉ đạo", "Đổi mới phương thức hoạt động.")
+			.type("Kế hoạch thực hiện nhiệm vụ công tác", "Chăm lo hội viên.")
+			.type("Kế hoạch phát động phong trào thi đua", "Phát động thi đua.")
+			.type("Năm", String.valueOf(dates.year()))
+			.date("Hạn góp ý chương trình", ProgrammeDates.today().minusDays(1))
+			.date("Hạn đăng ký mô hình, phần việc", dates.registrationDeadline())
+			.date("Ngày báo cáo sơ kết (tháng 7)", dates.midYearReportDate())
+			.date("Ngày báo cáo tổng kết (tháng 12)", dates.yearEndReportDate());
+		start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
+		browser.clickStart();
+
+		// then: refused beside «Bắt đầu» and on the date's field; nothing started
+		refusalBeside(start, "«Hạn góp ý chương trình» đã qua", "refusal-" + width + "-04-rollout-past-deadline");
+		assertThat(browser.field("Hạn góp ý chương trình").getText()).contains("đã qua");
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("PlanRollout")
+			.variableValueEquals("theme", "Chủ đề " + width).count()).isZero();
+	}
+
+	/** On a phone the header's links sit behind its menu button. */
+	private void openMenu() {
+		List<WebElement> menu = browser.visible(By.cssSelector("[cam-widget-header] button.navbar-toggle"));
+		if (!menu.isEmpty() && browser.visible(By.partialLinkText("Bắt đầu quy trình")).isEmpty()) {
+			menu.get(0).click();
+		}
 	}
 
 	/** Tasklist's header folds its account menu below 768 px: log in wide, then look at {@code width}. */
@@ -131,38 +159,8 @@ class RefusalPlacementBrowserTest extends BrowserScenario {
 		return browser.waitFor(By.xpath("//button[normalize-space()='Hoàn thành']"));
 	}
 
-	/**
-	 * Waits for the refusal containing {@code sentence} and asserts it is beside {@code button}, in view
-	 * (inside the window, without scrolling), in Vietnamese, and that no notification bar shows it.
-	 */
 	private WebElement refusalBeside(WebElement button, String sentence, String screenshot) {
-		WebElement refusal = browser.waiting()
-			.withMessage(() -> "the refusal «" + sentence + "» beside the button; the page shows: " + browser.visibleText())
-			.until(d -> browser.visible(By.cssSelector(".thidua-refusal"))
-				.stream()
-				.filter(e -> e.getText().contains(sentence))
-				.findFirst()
-				.orElse(null));
-		browser.waiting().until(d -> browser.visible(By.cssSelector(".notifications .alert-danger")).isEmpty());
-		browser.screenshot(screenshot);
-		@SuppressWarnings("unchecked")
-		Map<String, Number> box = (Map<String, Number>) browser.script("""
-				const r = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
-				return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
-				  buttonTop: b.top, buttonBottom: b.bottom, height: window.innerHeight, width: window.innerWidth};""",
-				refusal, button);
-		double gap = Math.max(box.get("buttonTop").doubleValue() - box.get("bottom").doubleValue(),
-				box.get("top").doubleValue() - box.get("buttonBottom").doubleValue());
-		assertThat(gap).as("distance between the sentence and the button pressed, %s", box).isLessThan(NEAR);
-		assertThat(box.get("top").doubleValue()).as("sentence in view: %s", box).isGreaterThanOrEqualTo(0);
-		assertThat(box.get("bottom").doubleValue()).as("sentence in view: %s", box)
-			.isLessThanOrEqualTo(box.get("height").doubleValue());
-		assertThat(box.get("buttonBottom").doubleValue()).as("button in view: %s", box)
-			.isLessThanOrEqualTo(box.get("height").doubleValue() + 1);
-		assertThat(box.get("right").doubleValue()).as("sentence inside the screen: %s", box)
-			.isLessThanOrEqualTo(box.get("width").doubleValue() + 1);
-		assertThat(refusal.getText()).doesNotContain(List.of("ENGINE-", "Exception", "Cannot", "TaskListener").toArray(String[]::new));
-		return refusal;
+		return Refusals.beside(browser, button, sentence, screenshot);
 	}
 
 }

@@ -23,8 +23,8 @@ import vn.thidua.support.Browser;
 
 /**
  * Checks that Tasklist rendered one of our Camunda Forms the way its {@code .form} file describes
- * it: no form error, every shown component's label and element id in the DOM, radio groups and
- * selects with all their options. Remembers which forms were opened so the suite can prove that
+ * it: no form error, every shown component's label and element id in the DOM, an asterisk exactly
+ * on the required ones, radio groups and selects with all their options. Remembers which forms were opened so the suite can prove that
  * every form in {@code forms/} was opened at least once.
  */
 final class RenderedForms {
@@ -105,6 +105,11 @@ final class RenderedForms {
 					continue;
 				}
 				WebElement field = fields.get(0);
+				boolean asterisk = !field.findElements(By.cssSelector(".fjs-asterix")).isEmpty();
+				if (c.path("validate").path("required").asBoolean(false) != asterisk && !"dynamiclist".equals(type)) {
+					problems.add(type + " " + id + " (" + c.path("key").asText() + "): "
+							+ (asterisk ? "an asterisk, but not required" : "required, but no asterisk"));
+				}
 				if (c.has("key") && !"dynamiclist".equals(type)
 						&& field.findElements(By.cssSelector("[id*='-" + id + "']")).isEmpty()) {
 					problems.add(type + " " + id + " (" + c.path("key").asText() + "): no input for the key");

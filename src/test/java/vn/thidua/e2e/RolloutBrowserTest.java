@@ -13,9 +13,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.thidua.identity.organisation.TasklistFilters;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -36,9 +39,14 @@ class RolloutBrowserTest extends BrowserScenario {
 
 	static final String SECOND_WORK_ITEM = "Phần việc “Hỗ trợ hội viên khởi nghiệp”";
 
+	/** Next year's programme, submitted today. */
+	static final ProgrammeDates DATES = ProgrammeDates.nextYear();
+
+	static final String YEAR = String.valueOf(DATES.year());
+
 	static final String WORK_ITEMS_JSON = """
 			[{"name":"Mô hình tiết kiệm của chi hội","target":"20 hội viên tham gia",
-			  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"2027-11-30"}]""";
+			  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"%s"}]""".formatted(DATES.workItemDeadline());
 
 	@Autowired
 	HistoryService historyService;
@@ -55,12 +63,18 @@ class RolloutBrowserTest extends BrowserScenario {
 			.type("Trọng tâm chỉ đạo", "Thực hiện Nghị quyết Đại hội phụ nữ các cấp; đổi mới phương thức hoạt động.")
 			.type("Kế hoạch thực hiện nhiệm vụ công tác", "Tuyên truyền, giáo dục; chăm lo hội viên; giám sát bình đẳng giới.")
 			.type("Kế hoạch phát động phong trào thi đua", "Phát động thi đua “Phụ nữ tích cực học tập, lao động sáng tạo”.")
-			.type("Các đợt thi đua, hoạt động (ví dụ: “Mừng Đảng – Mừng Xuân”)", "Mừng Đảng – Mừng Xuân 2027")
-			.type("Năm", "2027")
-			.date("Hạn góp ý chương trình", LocalDate.of(2027, 1, 15))
-			.date("Hạn đăng ký mô hình, phần việc", LocalDate.of(2027, 2, 28))
-			.date("Ngày báo cáo sơ kết (tháng 7)", LocalDate.of(2027, 7, 15))
-			.date("Ngày báo cáo tổng kết (tháng 12)", LocalDate.of(2027, 12, 10));
+			.type("Các đợt thi đua, hoạt động (ví dụ: “Mừng Đảng – Mừng Xuân”)", "Mừng Đảng – Mừng Xuân " + YEAR)
+			.type("Năm", YEAR)
+			.date("Hạn góp ý chương trình", ProgrammeDates.today().minusDays(1))
+			.date("Hạn đăng ký mô hình, phần việc", DATES.registrationDeadline())
+			.date("Ngày báo cáo sơ kết (tháng 7)", DATES.midYearReportDate())
+			.date("Ngày báo cáo tổng kết (tháng 12)", DATES.yearEndReportDate());
+		// a conference deadline already past is refused beside «Bắt đầu»; with a later one it starts
+		WebElement start = browser.waitFor(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Bắt đầu']"));
+		browser.clickStart();
+		Refusals.beside(browser, start, "«Hạn góp ý chương trình» đã qua", "rollout-02-board1-past-deadline-refused");
+		assertThat(browser.field("Hạn góp ý chương trình").getText()).contains("đã qua");
+		browser.date("Hạn góp ý chương trình", DATES.conferenceDeadline());
 		browser.fullScreenshot("rollout-02-board1-start-form-filled");
 		browser.startProcess();
 		ProcessInstance plan = await().atMost(SLOW)
@@ -98,7 +112,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		as("head1", TasklistFilters.MY_TASKS);
 		browser.openTask("Góp ý chương trình", THEME);
 		RenderedForms.assertRendered(browser, "programme-comment", "rollout-06-head1-comment");
-		browser.type("Ý kiến góp ý của anh/chị", "Đề nghị thêm chỉ tiêu hỗ trợ hội viên khởi nghiệp ở tổ dân phố 3.");
+		browser.type("Ý kiến góp ý của đồng chí", "Đề nghị thêm chỉ tiêu hỗ trợ hội viên khởi nghiệp ở tổ dân phố 3.");
 		browser.completeTask();
 		fireTimer(pid, "BoundaryEvent_ConferenceDeadline");
 		awaitTask(pid, "Task_ChairConclude");
@@ -130,7 +144,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		as("head1", TasklistFilters.CHAPTER_TASKS);
 		browser.openTask("Viết báo cáo, xin ý kiến chỉ đạo", chapterName).claimIfOffered();
 		RenderedForms.assertRendered(browser, "cell-report-write", "rollout-08-head1-cell-report");
-		browser.type("Báo cáo của chi hội", "Chi hội đã phổ biến chương trình năm 2027 tới 100% tổ phụ nữ.")
+		browser.type("Báo cáo của chi hội", "Chi hội đã phổ biến chương trình năm " + YEAR + " tới 100% tổ phụ nữ.")
 			.type("Nội dung xin ý kiến chỉ đạo", "Xin ý kiến về mô hình tiết kiệm ở tổ dân phố 3.");
 		browser.completeTask();
 		awaitTask(cellReport.getId(), "Task_GiveGuidance");
@@ -152,12 +166,12 @@ class RolloutBrowserTest extends BrowserScenario {
 		browser.type("Tên mô hình, phần việc", 0, WORK_ITEM)
 			.type("Chỉ tiêu", 0, "25 hội viên tham gia")
 			.type("Thước đo kết quả", 0, "Quỹ tiết kiệm đạt 30 triệu đồng")
-			.date("Thời hạn", 0, LocalDate.of(2027, 11, 30))
+			.date("Thời hạn", 0, DATES.workItemDeadline())
 			.addListItem("Tên mô hình, phần việc")
 			.type("Tên mô hình, phần việc", 1, SECOND_WORK_ITEM)
 			.type("Chỉ tiêu", 1, "10 hộ hội viên được hỗ trợ")
 			.type("Thước đo kết quả", 1, "10 hộ có thu nhập tăng")
-			.date("Thời hạn", 1, LocalDate.of(2027, 9, 30));
+			.date("Thời hạn", 1, LocalDate.of(DATES.year(), 9, 30));
 		browser.fullScreenshot("rollout-12-head1-work-items-filled");
 		browser.completeTask();
 		awaitTask(chapter1.getId(), "Task_BoardAcknowledgeWorkItems");
@@ -165,7 +179,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		as("board1", TasklistFilters.BOARD_TASKS);
 		browser.openTask("Ban Thường vụ ghi nhận đăng ký", WORK_ITEM).claimIfOffered();
 		RenderedForms.assertRendered(browser, "work-items-acknowledge", "rollout-13-board1-acknowledge");
-		assertThat(browser.taskPaneText()).contains(WORK_ITEM, "25 hội viên tham gia", SECOND_WORK_ITEM, "2027-11-30");
+		assertThat(browser.taskPaneText()).contains(WORK_ITEM, "25 hội viên tham gia", SECOND_WORK_ITEM, DATES.workItemDeadline().toString());
 		browser.choose("Ý kiến của Ban Thường vụ", "Ghi nhận");
 		browser.completeTask();
 
@@ -200,7 +214,7 @@ class RolloutBrowserTest extends BrowserScenario {
 		browser.openTask("Ban Thường vụ xác nhận xếp loại", chapterName).claimIfOffered();
 		RenderedForms.assertRendered(browser, "ratings-confirm", "rollout-17-board1-ratings");
 		assertThat(browser.taskPaneText()).contains("Vững mạnh");
-		browser.type("Nhận xét của Ban Thường vụ", "Các chi hội hoàn thành tốt chương trình năm 2027.")
+		browser.type("Nhận xét của Ban Thường vụ", "Các chi hội hoàn thành tốt chương trình năm " + YEAR + ".")
 			.tick("Ban Thường vụ xác nhận kết quả xếp loại");
 		browser.completeTask();
 

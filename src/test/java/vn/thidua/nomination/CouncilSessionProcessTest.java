@@ -218,6 +218,38 @@ class CouncilSessionProcessTest {
 	}
 
 	@Test
+	void shouldTakeEveryBallotWhenTheWholeCouncilPressesHoanThanhAtOnce() throws Exception {
+		// given: a session whose five members are all at the meeting
+		ProcessInstance pi = waitingForCouncil("head5", "Vũ Thị Thu", "GK_HOI_PHUONG");
+		ProcessInstance session = season.openSession();
+
+		// when: the five submit their ballots at the same moment (each completion used to update the
+		// multi-instance's counters, so all but one failed on the engine's optimistic lock)
+		java.util.concurrent.ExecutorService members = java.util.concurrent.Executors.newFixedThreadPool(5);
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(5);
+		try {
+			List<java.util.concurrent.Future<?>> pressed = new java.util.ArrayList<>();
+			for (String member : SeasonSteps.COUNCIL) {
+				pressed.add(members.submit(() -> {
+					together.await();
+					season.cast(session, member, nomination -> "agree");
+					return null;
+				}));
+			}
+			// then: nobody is refused
+			for (java.util.concurrent.Future<?> press : pressed) {
+				press.get();
+			}
+		}
+		finally {
+			members.shutdownNow();
+		}
+		season.runJobs();
+		assertThat(session).isEnded().hasPassed(CouncilSessionVariables.TASK_COUNT_BALLOTS);
+		assertThat(pi).isWaitingAt(NominationVariables.RECEIVE_AWAIT_DECISION).variables().containsEntry("votesAgree", 5);
+	}
+
+	@Test
 	void shouldSignTwoDecisionsForABatchLeavingSomeForLater() {
 		// given: three approved Giấy khen of the ward union chair wait in one batch
 		ProcessInstance first = waitingForCouncil("head5", "Vi Thị Duyên", "GK_HOI_PHUONG");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 
 import vn.thidua.nomination.NominationVariables;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.rollout.RolloutDriver;
 import vn.thidua.rollout.chapter.ChapterRolloutVariables;
 import vn.thidua.rollout.plan.PlanRolloutVariables;
@@ -58,13 +60,23 @@ class SuggestedNominationsIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final int year = LocalDate.now().getYear();
+	private final int year = ProgrammeDates.today().getYear();
 
 	@Test
 	void shouldTurnAYearEndProposalIntoOneNominationStartedByTheBoard() {
 		// given: chapter 2 of the current year's rollout proposes Đào Thị Nguyệt in its year-end report
 		RolloutDriver driver = new RolloutDriver(engine);
-		ProcessInstance plan = driver.startAs("board1", List.of("bode", "bode-board"), RolloutDriver.programme(year));
+		// drafted on 2 January, as a programme of the year is (its deadlines may not be past when drafted)
+		LocalDate drafted = LocalDate.of(year, 1, 2);
+		ClockUtil.setCurrentTime(java.util.Date.from(drafted.atStartOfDay(ProgrammeDates.VIETNAM).toInstant()));
+		ProcessInstance plan;
+		try {
+			plan = driver.startAs("board1", List.of("bode", "bode-board"),
+					RolloutDriver.programme(ProgrammeDates.of(year, drafted)));
+		}
+		finally {
+			ClockUtil.reset();
+		}
 		driver.approve(plan);
 		driver.complete(reach(plan, PlanRolloutVariables.TASK_CHAIR_CONCLUDE, PlanRolloutVariables.TIMER_CONFERENCE_DEADLINE),
 				Map.of("conclusion", "Thống nhất triển khai."));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -23,9 +24,14 @@ import vn.thidua.rollout.plan.PlanRolloutVariables;
  */
 public class RolloutDriver {
 
-	public static final String WORK_ITEMS_JSON = """
-			[{"name":"Mô hình tiết kiệm vì phụ nữ nghèo","target":"20 hội viên tham gia",
-			  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"2027-11-30"}]""";
+	/** One work item, due on 30 November of next year's programme. */
+	public static final String WORK_ITEMS_JSON = workItemsJson(ProgrammeDates.nextYear());
+
+	public static String workItemsJson(ProgrammeDates dates) {
+		return """
+				[{"name":"Mô hình tiết kiệm vì phụ nữ nghèo","target":"20 hội viên tham gia",
+				  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"%s"}]""".formatted(dates.workItemDeadline());
+	}
 
 	private final ProcessEngine engine;
 
@@ -33,7 +39,13 @@ public class RolloutDriver {
 		this.engine = engine;
 	}
 
-	public static VariableMap programme(int year) {
+	/** Next year's programme submitted today (see {@link ProgrammeDates}). */
+	public static VariableMap programme() {
+		return programme(ProgrammeDates.nextYear());
+	}
+
+	public static VariableMap programme(ProgrammeDates dates) {
+		int year = dates.year();
 		return Variables.createVariables()
 			.putValue("programmeYear", year)
 			.putValue("theme", "Năm chỉnh trang đô thị, chăm lo đời sống người dân")
@@ -41,10 +53,10 @@ public class RolloutDriver {
 			.putValue("implementationPlan", "Kế hoạch thực hiện nhiệm vụ công tác năm " + year)
 			.putValue("emulationPlan", "Kế hoạch phát động phong trào thi đua năm " + year)
 			.putValue("campaigns", "Mừng Đảng – Mừng Xuân " + year)
-			.putValue("conferenceDeadline", year + "-01-15")
-			.putValue("registrationDeadline", year + "-02-28")
-			.putValue("midYearReportDate", year + "-07-15")
-			.putValue("yearEndReportDate", year + "-12-10");
+			.putValue("conferenceDeadline", dates.conferenceDeadline().toString())
+			.putValue("registrationDeadline", dates.registrationDeadline().toString())
+			.putValue("midYearReportDate", dates.midYearReportDate().toString())
+			.putValue("yearEndReportDate", dates.yearEndReportDate().toString());
 	}
 
 	public ProcessInstance startAs(String login, List<String> groups, VariableMap variables) {
@@ -59,7 +71,7 @@ public class RolloutDriver {
 	}
 
 	public ProcessInstance startByBoard1() {
-		return startAs("board1", List.of("bode", "bode-board"), programme(2027));
+		return startAs("board1", List.of("bode", "bode-board"), programme());
 	}
 
 	public Task task(ProcessInstance pi, String taskKey) {
@@ -80,8 +92,27 @@ public class RolloutDriver {
 			.list();
 	}
 
+	/**
+	 * Completes the task and, in process tests (job executor off), runs the continuations it left:
+	 * the multi-instance conference and chapter rollouts move on in their own jobs.
+	 */
 	public void complete(Task task, Map<String, Object> variables) {
 		engine.getTaskService().complete(task.getId(), variables);
+		runContinuations();
+	}
+
+	/** The asynchronous continuations waiting (no timers), when no job executor runs them. */
+	public void runContinuations() {
+		if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().isActive()) {
+			return;
+		}
+		for (int round = 0; round < 20; round++) {
+			List<Job> jobs = engine.getManagementService().createJobQuery().executable().messages().list();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+		}
 	}
 
 	public void approve(ProcessInstance pi) {
@@ -98,6 +129,7 @@ public class RolloutDriver {
 			throw new AssertionError("No job at " + activityId + " in " + pi.getId());
 		}
 		engine.getManagementService().executeJob(job.getId());
+		runContinuations();
 	}
 
 	/** Approve, close the conference at its deadline without comments, conclude: chapters start. */

@@ -42,16 +42,17 @@ class RolloutIntegrationTest {
 		assertThat(as("board1").get("/engine-rest/process-definition/key/PlanRollout/deployed-start-form").getBody())
 			.contains("plan-rollout-start", "Hạn đăng ký mô hình, phần việc");
 		Map<String, Object> programme = new LinkedHashMap<>();
-		programme.put("programmeYear", typed(2027, "Long"));
+		ProgrammeDates dates = ProgrammeDates.nextYear();
+		programme.put("programmeYear", typed(dates.year(), "Long"));
 		programme.put("theme", typed("Năm chỉnh trang đô thị, chăm lo đời sống người dân", "String"));
 		programme.put("focusPoints", typed("Thực hiện Nghị quyết Đại hội\nĐổi mới phương thức hoạt động", "String"));
-		programme.put("implementationPlan", typed("Kế hoạch thực hiện nhiệm vụ công tác năm 2027", "String"));
-		programme.put("emulationPlan", typed("Kế hoạch phát động phong trào thi đua năm 2027", "String"));
-		programme.put("campaigns", typed("Mừng Đảng – Mừng Xuân 2027", "String"));
-		programme.put("conferenceDeadline", typed("2027-01-15", "String"));
-		programme.put("registrationDeadline", typed("2027-02-28", "String"));
-		programme.put("midYearReportDate", typed("2027-07-15", "String"));
-		programme.put("yearEndReportDate", typed("2027-12-10", "String"));
+		programme.put("implementationPlan", typed("Kế hoạch thực hiện nhiệm vụ công tác năm " + dates.year(), "String"));
+		programme.put("emulationPlan", typed("Kế hoạch phát động phong trào thi đua năm " + dates.year(), "String"));
+		programme.put("campaigns", typed("Mừng Đảng – Mừng Xuân " + dates.year(), "String"));
+		programme.put("conferenceDeadline", typed(dates.conferenceDeadline().toString(), "String"));
+		programme.put("registrationDeadline", typed(dates.registrationDeadline().toString(), "String"));
+		programme.put("midYearReportDate", typed(dates.midYearReportDate().toString(), "String"));
+		programme.put("yearEndReportDate", typed(dates.yearEndReportDate().toString(), "String"));
 		ResponseEntity<String> started = as("board1").post("/engine-rest/process-definition/key/PlanRollout/submit-form",
 				Map.of("variables", programme));
 		assertThat(started.getStatusCode().is2xxSuccessful()).as(started.getBody()).isTrue();
@@ -131,7 +132,7 @@ class RolloutIntegrationTest {
 			String task = registerTasks.get("ch0" + i);
 			claim("head" + i, task);
 			String items = JSON.writeValueAsString(List.of(Map.of("name", "Mô hình tiết kiệm chi hội " + i, "target",
-					"20 hội viên tham gia", "successMeasure", "Quỹ đạt 20 triệu đồng", "deadline", "2027-11-30")));
+					"20 hội viên tham gia", "successMeasure", "Quỹ đạt 20 triệu đồng", "deadline", dates.workItemDeadline().toString())));
 			assertOk(submit("head" + i, task, Map.of("workItems", typed(items, "Json"))));
 		}
 
@@ -205,10 +206,12 @@ class RolloutIntegrationTest {
 		return json(as(login).get("/engine-rest/task?" + PAGE + query));
 	}
 
+	/** The one task; the job executor may still be moving the instance on (multi-instance steps). */
 	private String onlyTask(String login, String taskDefinitionKey, String processInstanceId) {
-		JsonNode found = json(as(login).get("/engine-rest/task?" + PAGE + "&taskDefinitionKey=" + taskDefinitionKey
-				+ "&processInstanceId=" + processInstanceId));
-		assertThat(found).as(login + " " + taskDefinitionKey).hasSize(1);
+		JsonNode found = org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> json(as(login).get("/engine-rest/task?" + PAGE + "&taskDefinitionKey=" + taskDefinitionKey
+					+ "&processInstanceId=" + processInstanceId)), f -> f.size() == 1);
 		return found.get(0).get("id").asText();
 	}
 

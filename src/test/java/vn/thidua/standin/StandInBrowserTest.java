@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Browser;
 import vn.thidua.support.Http;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -71,17 +72,18 @@ class StandInBrowserTest {
 		// given: the board drafts a programme, which waits for the chair
 		Http http = new Http(port);
 		String theme = "Năm chỉnh trang đô thị " + System.nanoTime() % 100000;
+		ProgrammeDates dates = ProgrammeDates.nextYear();
 		Http.Reply started = http.post("board2", "/engine-rest/process-definition/key/PlanRollout/submit-form",
-				Map.of("variables", Map.ofEntries(Map.entry("programmeYear", Map.of("value", 2027, "type", "Long")),
+				Map.of("variables", Map.ofEntries(Map.entry("programmeYear", Map.of("value", dates.year(), "type", "Long")),
 						Map.entry("theme", Map.of("value", theme, "type", "String")),
 						Map.entry("focusPoints", Map.of("value", "Đổi mới phương thức hoạt động", "type", "String")),
-						Map.entry("implementationPlan", Map.of("value", "Kế hoạch thực hiện 2027", "type", "String")),
-						Map.entry("emulationPlan", Map.of("value", "Kế hoạch thi đua 2027", "type", "String")),
-						Map.entry("campaigns", Map.of("value", "Mừng Đảng – Mừng Xuân 2027", "type", "String")),
-						Map.entry("conferenceDeadline", Map.of("value", "2027-01-15", "type", "String")),
-						Map.entry("registrationDeadline", Map.of("value", "2027-02-28", "type", "String")),
-						Map.entry("midYearReportDate", Map.of("value", "2027-07-15", "type", "String")),
-						Map.entry("yearEndReportDate", Map.of("value", "2027-12-10", "type", "String")))));
+						Map.entry("implementationPlan", Map.of("value", "Kế hoạch thực hiện " + dates.year(), "type", "String")),
+						Map.entry("emulationPlan", Map.of("value", "Kế hoạch thi đua " + dates.year(), "type", "String")),
+						Map.entry("campaigns", Map.of("value", "Mừng Đảng – Mừng Xuân " + dates.year(), "type", "String")),
+						Map.entry("conferenceDeadline", Map.of("value", dates.conferenceDeadline().toString(), "type", "String")),
+						Map.entry("registrationDeadline", Map.of("value", dates.registrationDeadline().toString(), "type", "String")),
+						Map.entry("midYearReportDate", Map.of("value", dates.midYearReportDate().toString(), "type", "String")),
+						Map.entry("yearEndReportDate", Map.of("value", dates.yearEndReportDate().toString(), "type", "String")))));
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
 		LocalDate today = LocalDate.now();
 

@@ -33,6 +33,7 @@ import vn.thidua.pages.NominationDriver;
 import vn.thidua.pages.WebSession;
 import vn.thidua.support.Http;
 import vn.thidua.support.SeasonOverRest;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.IntegrationTest;
 
 /**
@@ -229,16 +230,17 @@ class StandInIntegrationTest {
 
 	private String startRollout() {
 		Map<String, Object> programme = new LinkedHashMap<>();
-		programme.put("programmeYear", typed(2027, "Long"));
+		ProgrammeDates dates = ProgrammeDates.nextYear();
+		programme.put("programmeYear", typed(dates.year(), "Long"));
 		programme.put("theme", typed("Năm chỉnh trang đô thị, chăm lo đời sống người dân", "String"));
 		programme.put("focusPoints", typed("Thực hiện Nghị quyết Đại hội\nĐổi mới phương thức hoạt động", "String"));
-		programme.put("implementationPlan", typed("Kế hoạch thực hiện nhiệm vụ công tác năm 2027", "String"));
-		programme.put("emulationPlan", typed("Kế hoạch phát động phong trào thi đua năm 2027", "String"));
-		programme.put("campaigns", typed("Mừng Đảng – Mừng Xuân 2027", "String"));
-		programme.put("conferenceDeadline", typed("2027-01-15", "String"));
-		programme.put("registrationDeadline", typed("2027-02-28", "String"));
-		programme.put("midYearReportDate", typed("2027-07-15", "String"));
-		programme.put("yearEndReportDate", typed("2027-12-10", "String"));
+		programme.put("implementationPlan", typed("Kế hoạch thực hiện nhiệm vụ công tác năm " + dates.year(), "String"));
+		programme.put("emulationPlan", typed("Kế hoạch phát động phong trào thi đua năm " + dates.year(), "String"));
+		programme.put("campaigns", typed("Mừng Đảng – Mừng Xuân " + dates.year(), "String"));
+		programme.put("conferenceDeadline", typed(dates.conferenceDeadline().toString(), "String"));
+		programme.put("registrationDeadline", typed(dates.registrationDeadline().toString(), "String"));
+		programme.put("midYearReportDate", typed(dates.midYearReportDate().toString(), "String"));
+		programme.put("yearEndReportDate", typed(dates.yearEndReportDate().toString(), "String"));
 		Http.Reply started = http.post("board2", ENGINE + "/process-definition/key/PlanRollout/submit-form",
 				Map.of("variables", programme));
 		assertThat(started.status()).as(started.body()).isEqualTo(200);

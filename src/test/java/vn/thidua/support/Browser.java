@@ -564,14 +564,39 @@ public final class Browser implements AutoCloseable {
 
 	/** Ticks, in the check list labelled {@code label}, the option whose text contains {@code text}. */
 	public Browser tickOption(String label, String text) {
-		nextInput();
-		WebElement field = field(label);
-		WebElement option = field.findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
-		WebElement box = option.findElement(By.xpath("(.//input[@type='checkbox'] | preceding-sibling::input[@type='checkbox'] | ..//input[@type='checkbox'])[1]"));
-		if (!box.isSelected()) {
-			click(option);
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			nextInput();
+			if (!optionBox(label, text).isSelected()) {
+				click(option(label, text));
+			}
+			// form-js may redraw the list from its state of before the click: the tick must stay
+			settle();
+			if (optionBox(label, text).isSelected()) {
+				return this;
+			}
 		}
-		return this;
+		throw new AssertionError("option \"" + text + "\" of \"" + label + "\" does not stay ticked; the page shows: "
+				+ visibleText());
+	}
+
+	private WebElement option(String label, String text) {
+		return field(label).findElement(By.xpath(".//label[contains(normalize-space(), " + xpathLiteral(text) + ")]"));
+	}
+
+	/**
+	 * The check box of that option itself: inside its label (form-js), else the one the label is for.
+	 * (Not the first box of the list: with the options in another order that one is another option's.)
+	 */
+	private WebElement optionBox(String label, String text) {
+		WebElement option = option(label, text);
+		List<WebElement> inside = option.findElements(By.cssSelector("input[type=checkbox]"));
+		if (!inside.isEmpty()) {
+			return inside.get(0);
+		}
+		String target = option.getAttribute("for");
+		return target == null || target.isEmpty()
+				? option.findElement(By.xpath("preceding-sibling::input[@type='checkbox'][1]"))
+				: driver.findElement(By.id(target));
 	}
 
 	/** Picks the option {@code option} of the radio group labelled {@code label}. */
@@ -596,7 +621,7 @@ public final class Browser implements AutoCloseable {
 	/** Opens the select labelled {@code label} and returns the options it offers (then closes it). */
 	public List<String> selectOptions(String label) {
 		WebElement field = field(label);
-		click(field.findElement(By.cssSelector(".fjs-input-group")));
+		openList(field);
 		List<String> options = new WebDriverWait(driver, Duration.ofSeconds(10))
 			.withMessage(() -> "options of select \"" + label + "\"")
 			.until(d -> {
@@ -616,6 +641,17 @@ public final class Browser implements AutoCloseable {
 	/** Picks {@code option} in the select labelled {@code label}. */
 	public Browser select(String label, String option) {
 		WebElement field = field(label);
+		openList(field);
+		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
+		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
+			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(d -> field.getText().contains(option));
+		return this;
+	}
+
+	/** Opens form-js's list of a select. */
+	private void openList(WebElement field) {
 		// a press on the box toggles form-js's list; once the list was opened and closed (RenderedForms looks at
 		// the options), a scripted press may leave it shut (form-js 1.8.7): leave the field and press again
 		for (int press = 0; press < 3 && !listShown(field); press++) {
@@ -630,12 +666,6 @@ public final class Browser implements AutoCloseable {
 				// pressed while it was opening: press again
 			}
 		}
-		By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + xpathLiteral(option) + "]");
-		click(new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "option \"" + option + "\" of \"" + label + "\"")
-			.until(d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> field.getText().contains(option));
-		return this;
 	}
 
 	private static boolean listShown(WebElement field) {

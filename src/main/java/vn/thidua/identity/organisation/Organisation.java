@@ -17,8 +17,10 @@ public record Organisation(City city, List<Ward> wards, List<Person> people) {
 	/**
 	 * The city (or province) union the wards report to. With a chair, a board and a council it reviews
 	 * the wards' recommendations above their authority (issue 19) like a ward reviews its chapters'.
+	 *
+	 * @param admin the login of the city administrator (manages wards and their administrators), or null
 	 */
-	public record City(String code, String name, String chair, List<String> board, Council council) {
+	public record City(String code, String name, String admin, String chair, List<String> board, Council council) {
 
 		public City {
 			board = board == null ? List.of() : List.copyOf(board);
@@ -26,7 +28,11 @@ public record Organisation(City city, List<Ward> wards, List<Person> people) {
 
 		/** A city that only names the organisation (no officials: it reviews nothing). */
 		public City(String code, String name) {
-			this(code, name, null, List.of(), null);
+			this(code, name, null);
+		}
+
+		public City(String code, String name, String admin) {
+			this(code, name, admin, null, List.of(), null);
 		}
 
 		/** Whether the city has its own officials, and so its own review of the wards' recommendations. */
@@ -36,18 +42,27 @@ public record Organisation(City city, List<Ward> wards, List<Person> people) {
 
 		/** The city as an organisation unit with a chair, a board and a council (and no chapters). */
 		public Ward asUnit() {
-			return new Ward(code, name, chair, board, council, List.of());
+			return new Ward(code, name, chair, board, council, List.of(), null);
 		}
 
 	}
 
-	/** A ward Women's Union: the unit whose work the processes drive. */
+	/**
+	 * A ward Women's Union: the unit whose work the processes drive.
+	 *
+	 * @param admin the login of the ward administrator (manages chapters, people and bodies), or null
+	 */
 	public record Ward(String code, String name, String chair, List<String> board, Council council,
-			List<Chapter> chapters) {
+			List<Chapter> chapters, String admin) {
 
 		public Ward {
 			board = board == null ? List.of() : List.copyOf(board);
 			chapters = chapters == null ? List.of() : List.copyOf(chapters);
+		}
+
+		public Ward(String code, String name, String chair, List<String> board, Council council,
+				List<Chapter> chapters) {
+			this(code, name, chair, board, council, chapters, null);
 		}
 
 	}

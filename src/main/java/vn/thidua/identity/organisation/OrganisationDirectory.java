@@ -26,8 +26,10 @@ import vn.thidua.identity.organisation.Organisation.Ward;
 import vn.thidua.web.Messages;
 
 /**
- * The organisation read from the organisation file, checked once at start-up, and the look-ups the
- * processes need: a person's chapter, a chapter's Party cell, a ward's board and council.
+ * The organisation as stored (the organisation file is only the first import of an installation,
+ * see {@link OrganisationStore}), checked before it is served, and the look-ups the processes need:
+ * a person's chapter, a chapter's Party cell, a ward's board and council. A change replaces the
+ * whole organisation at once ({@link #replace}); readers see either the old or the new one.
  */
 @Service
 public class OrganisationDirectory {
@@ -36,9 +38,11 @@ public class OrganisationDirectory {
 
 	private static final Pattern LOGIN = Pattern.compile("[a-zA-Z0-9_.]+");
 
-	private final Organisation organisation;
+	/** One version of the organisation with its index of people, swapped as a whole. */
+	private record State(Organisation organisation, Map<String, Person> people, long version) {
+	}
 
-	private final Map<String, Person> people = new LinkedHashMap<>();
+	private volatile State state;
 
 	@Autowired
 	public OrganisationDirectory(OrganisationProperties properties) {
@@ -46,12 +50,34 @@ public class OrganisationDirectory {
 	}
 
 	OrganisationDirectory(Organisation organisation) {
-		this.organisation = organisation;
-		organisation.people().forEach(p -> people.put(p.id(), p));
-		List<String> problems = check();
+		List<String> problems = problems(organisation);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(Messages.get("identity.organisation.invalid", String.join("; ", problems)));
 		}
+		this.state = new State(organisation, index(organisation), 0);
+	}
+
+	private static Map<String, Person> index(Organisation organisation) {
+		Map<String, Person> people = new LinkedHashMap<>();
+		organisation.people().forEach(p -> people.put(p.id(), p));
+		return people;
+	}
+
+	/** The stored version this node serves (0 before the first load from the database). */
+	public long version() {
+		return state.version();
+	}
+
+	/**
+	 * Serves another organisation from now on; refused (nothing changes) when it is not valid.
+	 * @param version the stored version it is
+	 */
+	synchronized void replace(Organisation organisation, long version) {
+		List<String> problems = problems(organisation);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(Messages.get("identity.organisation.invalid", String.join("; ", problems)));
+		}
+		this.state = new State(organisation, index(organisation), version);
 	}
 
 	private static Organisation read(OrganisationProperties properties) {
@@ -66,7 +92,9 @@ public class OrganisationDirectory {
 		}
 	}
 
-	private List<String> check() {
+	/** What is wrong with an organisation (empty when it may be served), in Vietnamese. */
+	static List<String> problems(Organisation organisation) {
+		Map<String, Person> people = index(organisation);
 		List<String> problems = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		for (Person p : organisation.people()) {
@@ -80,6 +108,9 @@ public class OrganisationDirectory {
 				problems.add(Messages.get("identity.organisation.email-invalid", p.id()));
 			}
 		}
+		if (organisation.city() != null && organisation.city().admin() != null) {
+			requirePerson(people, problems, organisation.city().admin(), Messages.get("identity.organisation.role.city-admin"));
+		}
 		Set<String> wardCodes = new HashSet<>();
 		Organisation.City city = organisation.city();
 		if (city != null && city.reviews()) {
@@ -92,25 +123,28 @@ public class OrganisationDirectory {
 		}
 		if (city != null && city.reviews()) {
 			// the city's officials are checked as a ward's are; no ward may take its code
-			checkOfficials(problems, city.asUnit());
+			checkOfficials(people, problems, city.asUnit());
 		}
 		for (Ward w : organisation.wards()) {
 			if (w.code() == null || !CODE.matcher(w.code()).matches() || !wardCodes.add(w.code())) {
 				problems.add(Messages.get("identity.organisation.ward-code-invalid", w.code()));
 				continue;
 			}
-			checkOfficials(problems, w);
+			if (w.admin() != null) {
+				requirePerson(people, problems, w.admin(), Messages.get("identity.organisation.role.admin", w.code()));
+			}
+			checkOfficials(people, problems, w);
 			Set<String> chapterCodes = new HashSet<>();
 			for (Chapter c : w.chapters()) {
 				if (c.code() == null || !CODE.matcher(c.code()).matches() || !chapterCodes.add(c.code())) {
 					problems.add(Messages.get("identity.organisation.chapter-code-invalid", c.code(), w.code()));
 				}
-				requirePerson(problems, c.head(), Messages.get("identity.organisation.role.head", w.code(), c.code()));
+				requirePerson(people, problems, c.head(), Messages.get("identity.organisation.role.head", w.code(), c.code()));
 				if (c.partyCell() == null) {
 					problems.add(Messages.get("identity.organisation.party-cell-missing", w.code(), c.code()));
 				}
 				else {
-					requirePerson(problems, c.partyCell().secretary(),
+					requirePerson(people, problems, c.partyCell().secretary(),
 							Messages.get("identity.organisation.role.secretary", w.code(), c.code()));
 				}
 			}
@@ -118,35 +152,35 @@ public class OrganisationDirectory {
 		return problems;
 	}
 
-	private void checkOfficials(List<String> problems, Ward w) {
-		requirePerson(problems, w.chair(), Messages.get("identity.organisation.role.chair", w.code()));
+	private static void checkOfficials(Map<String, Person> people, List<String> problems, Ward w) {
+		requirePerson(people, problems, w.chair(), Messages.get("identity.organisation.role.chair", w.code()));
 		w.board()
-			.forEach(b -> requirePerson(problems, b, Messages.get("identity.organisation.role.board", w.code())));
+			.forEach(b -> requirePerson(people, problems, b, Messages.get("identity.organisation.role.board", w.code())));
 		if (w.council() == null || w.council().members().isEmpty()) {
 			problems.add(Messages.get("identity.organisation.council-missing", w.code()));
 		}
 		else {
 			w.council()
 				.members()
-				.forEach(m -> requirePerson(problems, m, Messages.get("identity.organisation.role.council", w.code())));
+				.forEach(m -> requirePerson(people, problems, m, Messages.get("identity.organisation.role.council", w.code())));
 			if (!w.council().members().contains(w.council().chair())) {
 				problems.add(Messages.get("identity.organisation.council-chair-outside", w.code()));
 			}
 		}
 	}
 
-	private void requirePerson(List<String> problems, String login, String where) {
+	private static void requirePerson(Map<String, Person> people, List<String> problems, String login, String where) {
 		if (login == null || !people.containsKey(login)) {
 			problems.add(Messages.get("identity.organisation.person-unknown", where, login));
 		}
 	}
 
 	public Organisation organisation() {
-		return organisation;
+		return state.organisation();
 	}
 
 	public List<Ward> wards() {
-		return organisation.wards();
+		return state.organisation().wards();
 	}
 
 	/**
@@ -156,16 +190,16 @@ public class OrganisationDirectory {
 	public List<Ward> units() {
 		Optional<Ward> city = cityUnit();
 		if (city.isEmpty()) {
-			return organisation.wards();
+			return state.organisation().wards();
 		}
-		List<Ward> units = new ArrayList<>(organisation.wards());
+		List<Ward> units = new ArrayList<>(state.organisation().wards());
 		units.add(city.get());
 		return units;
 	}
 
 	/** The city as a unit (chair, board, council) when the file gives it officials. */
 	public Optional<Ward> cityUnit() {
-		Organisation.City city = organisation.city();
+		Organisation.City city = state.organisation().city();
 		return city != null && city.reviews() ? Optional.of(city.asUnit()) : Optional.empty();
 	}
 
@@ -180,15 +214,15 @@ public class OrganisationDirectory {
 	}
 
 	public Optional<Person> person(String login) {
-		return Optional.ofNullable(people.get(login));
+		return Optional.ofNullable(state.people().get(login));
 	}
 
 	public List<Person> people() {
-		return organisation.people();
+		return state.organisation().people();
 	}
 
 	public Optional<Ward> ward(String wardCode) {
-		return organisation.wards().stream().filter(w -> w.code().equals(wardCode)).findFirst();
+		return state.organisation().wards().stream().filter(w -> w.code().equals(wardCode)).findFirst();
 	}
 
 	/** The chapter with this group id ({@code <ward>-<chapter>}), with its ward. */
@@ -208,11 +242,11 @@ public class OrganisationDirectory {
 
 	/** The wards this person belongs to in any role. */
 	public List<Ward> wardsOf(String login) {
-		return organisation.wards().stream().filter(w -> membersOf(w).contains(login)).toList();
+		return state.organisation().wards().stream().filter(w -> membersOf(w).contains(login)).toList();
 	}
 
 	public Stream<ChapterRef> chapters() {
-		return organisation.wards().stream().flatMap(w -> w.chapters().stream().map(c -> new ChapterRef(w, c)));
+		return state.organisation().wards().stream().flatMap(w -> w.chapters().stream().map(c -> new ChapterRef(w, c)));
 	}
 
 	/** Every login with a role in the ward. */

@@ -8,7 +8,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link OrganisationSync} once the engine is up. Two nodes starting together may race on the
+ * Once the engine is up: loads the stored organisation (importing the organisation file on the
+ * first start, {@link OrganisationChanges#loadOrImport}) and runs {@link OrganisationSync}. Two nodes starting together may race on the
  * same insert; the loser retries and then finds the work done.
  */
 @Component
@@ -18,14 +19,18 @@ class OrganisationStartup {
 
 	private final OrganisationSync sync;
 
-	OrganisationStartup(OrganisationSync sync) {
+	private final OrganisationChanges changes;
+
+	OrganisationStartup(OrganisationSync sync, OrganisationChanges changes) {
 		this.sync = sync;
+		this.changes = changes;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
 	void synchroniseOrganisation() {
 		for (int attempt = 1;; attempt++) {
 			try {
+				changes.loadOrImport();
 				sync.synchronise();
 				return;
 			}

@@ -65,7 +65,7 @@ public class OrganisationSync {
 
 	}
 
-	public Changes synchronise() {
+	public synchronized Changes synchronise() {
 		Counter counter = new Counter();
 		IdentityProperties.Admin admin = identity.effectiveAdmin();
 		Map<String, GroupSpec> groups = accounts.desiredGroups();

@@ -47,6 +47,15 @@ final class RoleGrants {
 		for (Person person : directory.people()) {
 			grants.add(new Grant(person.id(), null, Resources.USER, person.id(), Set.of(Permissions.READ)));
 		}
+		// the administrators reach the organisation pages through the Tasklist login
+		Set<String> admins = new LinkedHashSet<>();
+		if (directory.organisation().city() != null && directory.organisation().city().admin() != null) {
+			admins.add(directory.organisation().city().admin());
+		}
+		directory.wards().stream().map(Ward::admin).filter(java.util.Objects::nonNull).forEach(admins::add);
+		for (String admin : admins) {
+			grants.add(new Grant(admin, null, Resources.APPLICATION, "tasklist", Set.of(Permissions.ACCESS)));
+		}
 		for (Ward w : directory.units()) {
 			Map<Role, List<String>> groupsByRole = groupsByRole(w);
 			// the city's officials start only what the city does (its council's sessions), not a ward's processes

@@ -188,8 +188,7 @@ final class EngineGuard {
 		String taskId = read(command, "taskId");
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		if (task == null) {
-			throw new org.camunda.bpm.engine.exception.NullValueException(
-					Messages.get("identity.guard.task-not-found", taskId));
+			throw new TaskGone(Messages.get("identity.guard.task-not-found"));
 		}
 		if (task.getProcessDefinitionId() == null || !(person.getUserId().equals(task.getAssignee())
 				|| (task.getAssignee() == null && candidate(task)) || offeredByName(task))) {

@@ -1,6 +1,7 @@
 package vn.thidua.rollout.plan;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ class PlanRolloutService {
 	/** StartEvent_ProgrammeDrafted: the starter's ward, the groups, and the programme's record. */
 	Drafted start(String processInstanceId, String initiator, ProgrammeForm form) {
 		Ward ward = ProgrammeRules.draftingWard(initiator, initiator == null ? List.of() : directory.wardsOf(initiator));
-		Programme programme = ProgrammeRules.programme(form);
+		Programme programme = ProgrammeRules.programme(form, LocalDate.now(clock));
 		long id = repository.insertRollout(processInstanceId, ward.code(), programme, initiator, now());
 		LOG.info("Programme {} for {} drafted by {} (rollout {})", programme.year(), ward.code(), initiator, id);
 		return new Drafted(id, ward.code(), ward.name(), ProgrammeRules.subject(programme.year()),
@@ -94,7 +95,7 @@ class PlanRolloutService {
 	 * @return the programme's new subject
 	 */
 	String revised(long rolloutId, ProgrammeForm form) {
-		Programme programme = ProgrammeRules.programme(form);
+		Programme programme = ProgrammeRules.programme(form, LocalDate.now(clock));
 		repository.updateProgramme(rolloutId, programme, now());
 		return ProgrammeRules.subject(programme.year());
 	}

@@ -19,6 +19,7 @@ import static vn.thidua.rollout.plan.PlanRolloutVariables.RETURN_REASON;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,8 @@ final class ProgrammeRules {
 	record Approval(boolean approved, String returnReason) {
 	}
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private ProgrammeRules() {
 	}
 
@@ -64,8 +67,14 @@ final class ProgrammeRules {
 			.orElseThrow(() -> new FormValidationException(null, Messages.get("rollout.plan.start.board-only")));
 	}
 
-	/** The programme's required parts and the order of its dates, all within its year, the mid-year report in July. */
-	static Programme programme(ProgrammeForm f) {
+	/**
+	 * The programme's required parts and the order of its dates: the deadlines not before today, the
+	 * report dates within its year, the mid-year report (sơ kết) in July and the year-end one (tổng
+	 * kết) in December, as the ward's annual cycle has them.
+	 *
+	 * @param today the date in Vietnam when it is submitted (the start, or Task_BoardReviseProgramme)
+	 */
+	static Programme programme(ProgrammeForm f, LocalDate today) {
 		Integer year = f.year();
 		if (year == null || year < MIN_YEAR || year > MAX_YEAR) {
 			throw new FormValidationException(PROGRAMME_YEAR.name(), Messages.get("rollout.plan.year.required",
@@ -84,6 +93,8 @@ final class ProgrammeRules {
 				Messages.get("rollout.plan.mid-year-date.required"));
 		LocalDate yearEnd = required(f.yearEndReportDate(), YEAR_END_REPORT_DATE.name(),
 				Messages.get("rollout.plan.year-end-date.required"));
+		notPast(conference, today, CONFERENCE_DEADLINE.name(), "rollout.plan.conference-deadline.past");
+		notPast(registration, today, REGISTRATION_DEADLINE.name(), "rollout.plan.registration-deadline.past");
 		if (registration.isBefore(conference)) {
 			throw new FormValidationException(REGISTRATION_DEADLINE.name(),
 					Messages.get("rollout.plan.registration-deadline.before-conference"));
@@ -103,6 +114,10 @@ final class ProgrammeRules {
 		if (midYear.getMonth() != Month.JULY) {
 			throw new FormValidationException(MID_YEAR_REPORT_DATE.name(),
 					Messages.get("rollout.plan.mid-year-date.not-july", String.valueOf(year)));
+		}
+		if (yearEnd.getMonth() != Month.DECEMBER) {
+			throw new FormValidationException(YEAR_END_REPORT_DATE.name(),
+					Messages.get("rollout.plan.year-end-date.not-december", String.valueOf(year)));
 		}
 		return new Programme(year, f.theme(), f.focusPoints(), f.implementationPlan(), f.emulationPlan(), f.campaigns(),
 				conference, registration, midYear, yearEnd);
@@ -159,6 +174,12 @@ final class ProgrammeRules {
 	static void checkConfirmed(boolean confirmed) {
 		if (!confirmed) {
 			throw new FormValidationException(RATINGS_CONFIRMED.name(), Messages.get("rollout.plan.ratings.confirm-required"));
+		}
+	}
+
+	private static void notPast(LocalDate date, LocalDate today, String field, String messageKey) {
+		if (date.isBefore(today)) {
+			throw new FormValidationException(field, Messages.get(messageKey, today.format(DAY)));
 		}
 	}
 

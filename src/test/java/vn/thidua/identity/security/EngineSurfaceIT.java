@@ -54,6 +54,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import vn.thidua.identity.security.EngineRestDescription.Operation;
 import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.support.IntegrationTest;
 import vn.thidua.support.SeasonSteps;
 
@@ -719,10 +720,11 @@ class EngineSurfaceIT {
 
 		// the rollout: one programme at the chair's approval, one at the conference, one rolled out to
 		// the chapters, whose rollouts and Party cell reports wait at their tasks
-		startProgramme(2027);
-		String conference = startProgramme(2028);
+		int nextYear = ProgrammeDates.nextYear().year();
+		startProgramme(nextYear);
+		String conference = startProgramme(nextYear + 1);
 		complete(task(conference, "Task_ChairApproveProgramme"), Map.of("programmeDecision", "approve"));
-		String rolledOut = startProgramme(2029);
+		String rolledOut = startProgramme(nextYear + 2);
 		complete(task(rolledOut, "Task_ChairApproveProgramme"), Map.of("programmeDecision", "approve"));
 		executeTimer(rolledOut, "BoundaryEvent_ConferenceDeadline");
 		complete(task(rolledOut, "Task_ChairConclude"), Map.of("conclusion", "Thống nhất triển khai."));
@@ -739,7 +741,7 @@ class EngineSurfaceIT {
 			complete(task(chapter, "Task_RegisterWorkItems"), Variables.createVariables()
 				.putValueTyped("workItems", SpinValues.jsonValue("""
 						[{"name":"Mô hình tiết kiệm vì phụ nữ nghèo","target":"20 hội viên tham gia",
-						  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"2029-11-30"}]""").create()));
+						  "successMeasure":"Quỹ đạt 20 triệu đồng","deadline":"%d-11-30"}]""".formatted(nextYear + 2)).create()));
 		}
 		complete(task(ch05, "Task_BoardAcknowledgeWorkItems"), Map.of("workItemsDecision", "acknowledge"));
 		executeTimer(ch05, "TimerEvent_MidYearDate");
@@ -931,10 +933,11 @@ class EngineSurfaceIT {
 		values.put("implementationPlan", "Kế hoạch thực hiện nhiệm vụ công tác năm " + programmeYear);
 		values.put("emulationPlan", "Kế hoạch phát động phong trào thi đua năm " + programmeYear);
 		values.put("campaigns", "Mừng Đảng – Mừng Xuân " + programmeYear);
-		values.put("conferenceDeadline", programmeYear + "-01-15");
-		values.put("registrationDeadline", programmeYear + "-02-28");
-		values.put("midYearReportDate", programmeYear + "-07-15");
-		values.put("yearEndReportDate", programmeYear + "-12-10");
+		ProgrammeDates dates = ProgrammeDates.of(programmeYear, ProgrammeDates.today());
+		values.put("conferenceDeadline", dates.conferenceDeadline().toString());
+		values.put("registrationDeadline", dates.registrationDeadline().toString());
+		values.put("midYearReportDate", dates.midYearReportDate().toString());
+		values.put("yearEndReportDate", dates.yearEndReportDate().toString());
 		return startByForm("board1", "PlanRollout", values);
 	}
 

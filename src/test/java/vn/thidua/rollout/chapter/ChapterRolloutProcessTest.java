@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 
 import vn.thidua.rollout.ProgrammeVariables;
 import vn.thidua.rollout.RecordingNotifier;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.rollout.RolloutDriver;
 import vn.thidua.rollout.RolloutProgressService;
 import vn.thidua.rollout.RolloutRepository;
@@ -57,6 +58,9 @@ class ChapterRolloutProcessTest {
 
 	ProcessInstance plan;
 
+	/** The year of the programme {@link RolloutDriver#startByBoard1()} starts: next year. */
+	private static final int YEAR = ProgrammeDates.nextYear().year();
+
 	@BeforeEach
 	void rollOut() {
 		BpmnAwareTests.init(processEngine);
@@ -83,7 +87,7 @@ class ChapterRolloutProcessTest {
 		assertThat(ch2).isWaitingAt(ChapterRolloutVariables.TIMER_MID_YEAR);
 
 		// when: the registration deadline passes
-		ClockUtil.setCurrentTime(date(2027, 3, 1));
+		ClockUtil.setCurrentTime(date(ProgrammeDates.nextYear().registrationDeadline().plusDays(1)));
 		driver.executeJob(ch1, ChapterRolloutVariables.TIMER_REGISTRATION_OVERDUE);
 
 		// then: chapter 1 is late but keeps going
@@ -139,7 +143,7 @@ class ChapterRolloutProcessTest {
 		String tooLong = "M".repeat(201);
 		assertThatThrownBy(() -> driver.complete(register, Variables.createVariables()
 			.putValueTyped("workItems", SpinValues.jsonValue("[{\"name\":\"" + tooLong
-					+ "\",\"target\":\"10\",\"successMeasure\":\"10\",\"deadline\":\"2027-11-30\"}]").create())))
+					+ "\",\"target\":\"10\",\"successMeasure\":\"10\",\"deadline\":\"" + YEAR + "-11-30\"}]").create())))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("workItems"))
 			.satisfies(ex -> assertThat(validation(ex).getMessage()).contains("200"));
 		driver.registerWorkItems(ch4);
@@ -156,9 +160,9 @@ class ChapterRolloutProcessTest {
 
 		driver.complete(driver.task(ch4, ChapterRolloutVariables.TASK_REGISTER_WORK_ITEMS), Variables.createVariables()
 			.putValueTyped("workItems", SpinValues.jsonValue("""
-					[{"name":"Tiết kiệm","target":"20 hội viên","successMeasure":"20 triệu","deadline":"2027-11-30"},
-					 {"name":"Phát triển hội viên","target":"15 hội viên mới","successMeasure":"15 thẻ","deadline":"2027-10-31"}]
-					""").create()));
+					[{"name":"Tiết kiệm","target":"20 hội viên","successMeasure":"20 triệu","deadline":"%1$s-11-30"},
+					 {"name":"Phát triển hội viên","target":"15 hội viên mới","successMeasure":"15 thẻ","deadline":"%1$s-10-31"}]
+					""".formatted(YEAR)).create()));
 		driver.acknowledge(ch4);
 
 		// then
@@ -212,7 +216,7 @@ class ChapterRolloutProcessTest {
 		assertThat(progress.chapters().get(4).proposals()).singleElement()
 			.satisfies(p -> assertThat(p.nominationPrefill()).containsEntry("nomineeName", "Hội viên Nguyễn Thị Tâm")
 				.containsEntry("chapterCode", "ch05")
-				.containsEntry("periodYear", 2027));
+				.containsEntry("periodYear", ProgrammeDates.nextYear().year()));
 		assertThat(notifier.sent(ChapterRolloutService.TEMPLATE_EXEMPLARY_PROPOSED)).singleElement()
 			.satisfies(s -> assertThat(s.model().get("people").toString()).contains("Nguyễn Thị Tâm"));
 	}
@@ -239,8 +243,8 @@ class ChapterRolloutProcessTest {
 			.longValue();
 	}
 
-	private static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+	private static Date date(LocalDate day) {
+		return Date.from(day.atStartOfDay(ProgrammeDates.VIETNAM).toInstant());
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import vn.thidua.partycell.PartyCellReportVariables;
 import vn.thidua.rollout.ProgrammeVariables;
 import vn.thidua.rollout.RecordingNotifier;
+import vn.thidua.rollout.ProgrammeDates;
 import vn.thidua.rollout.RolloutDriver;
 import vn.thidua.rollout.RolloutRepository;
 import vn.thidua.rollout.RolloutState;
@@ -55,6 +56,9 @@ class PlanRolloutProcessTest {
 		notifier.clear();
 	}
 
+	/** Next year's programme as {@link RolloutDriver#startByBoard1()} submits it. */
+	private static final ProgrammeDates DATES = ProgrammeDates.nextYear();
+
 	@AfterEach
 	void logout() {
 		identityService.clearAuthentication();
@@ -67,7 +71,7 @@ class PlanRolloutProcessTest {
 		assertThat(pi).isWaitingAt(PlanRolloutVariables.TASK_CHAIR_APPROVE)
 			.variables()
 			.containsEntry("wardCode", "bode")
-			.containsEntry("subject", "Chương trình công tác năm 2027")
+			.containsEntry("subject", "Chương trình công tác năm " + DATES.year())
 			.containsEntry("chairGroup", "bode-chair")
 			.containsEntry("boardGroup", "bode-board")
 			.containsEntry("initiator", "board1");
@@ -87,7 +91,7 @@ class PlanRolloutProcessTest {
 		assertThat(repository.findRollout(rolloutId).orElseThrow().state()).isEqualTo("RETURNED");
 
 		// when: the board revises, the chair approves
-		var revised = RolloutDriver.programme(2027);
+		var revised = RolloutDriver.programme(DATES);
 		revised.putValue("theme", "Năm chăm lo đời sống hội viên");
 		driver.complete(driver.task(pi, PlanRolloutVariables.TASK_BOARD_REVISE), revised);
 		assertThat(pi).isWaitingAt(PlanRolloutVariables.TASK_CHAIR_APPROVE);
@@ -98,23 +102,28 @@ class PlanRolloutProcessTest {
 			.isEqualTo("Năm chăm lo đời sống hội viên");
 		assertThat(driver.tasks(pi, PlanRolloutVariables.TASK_COMMENT)).extracting(Task::getAssignee)
 			.containsExactlyInAnyOrder("head1", "head2", "head3", "head4", "head5", "head6", "board1", "board2");
-		assertThat(pi).variables().containsEntry("conferenceEndsAt", "2027-01-16T00:00");
+		assertThat(pi).variables().containsEntry("conferenceEndsAt", DATES.conferenceDeadline().plusDays(1) + "T00:00");
 	}
 
 	@Test
 	void shouldRefuseDatesOutOfOrderAndStartersOutsideTheBoard() {
-		var wrongOrder = RolloutDriver.programme(2027);
-		wrongOrder.putValue("midYearReportDate", "2027-02-01");
+		var wrongOrder = RolloutDriver.programme(DATES);
+		wrongOrder.putValue("midYearReportDate", DATES.year() + "-02-01");
 		assertThatThrownBy(() -> driver.startAs("board1", List.of("bode", "bode-board"), wrongOrder))
 			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("midYearReportDate"));
-		assertThatThrownBy(() -> driver.startAs("head1", List.of("bode", "bode-ch01"), RolloutDriver.programme(2027)))
+		var pastDeadline = RolloutDriver.programme(DATES);
+		pastDeadline.putValue("conferenceDeadline", ProgrammeDates.today().minusDays(1).toString());
+		assertThatThrownBy(() -> driver.startAs("board1", List.of("bode", "bode-board"), pastDeadline))
+			.satisfies(ex -> assertThat(validation(ex).getField()).isEqualTo("conferenceDeadline"))
+			.satisfies(ex -> assertThat(validation(ex).getMessage()).startsWith("«Hạn góp ý chương trình» đã qua"));
+		assertThatThrownBy(() -> driver.startAs("head1", List.of("bode", "bode-ch01"), RolloutDriver.programme(DATES)))
 			.isInstanceOf(AuthorizationException.class);
 	}
 
 	@Test
 	void shouldGiveTheChairEveryCommentAndRollOutToEveryChapter() {
 		// given
-		ProcessInstance pi = driver.startAs("chair", List.of("bode", "bode-chair"), RolloutDriver.programme(2027));
+		ProcessInstance pi = driver.startAs("chair", List.of("bode", "bode-chair"), RolloutDriver.programme(DATES));
 		driver.approve(pi);
 
 		// when: all eight comment (the source's conference had 8 comments)
@@ -145,7 +154,7 @@ class PlanRolloutProcessTest {
 			.variables()
 			.containsEntry("chapterName", "Chi hội Tổ dân phố số 2")
 			.containsEntry("partyCellGroup", "bode-ch02-cell")
-			.containsEntry("subject", "Triển khai chương trình công tác năm 2027 – Chi hội Tổ dân phố số 2");
+			.containsEntry("subject", "Triển khai chương trình công tác năm " + DATES.year() + " – Chi hội Tổ dân phố số 2");
 		assertThat(driver.task(driver.cellReport(ch2), PartyCellReportVariables.TASK_WRITE_REPORT))
 			.hasCandidateGroup("bode-ch02");
 		assertThat(repository.findRollout(rolloutId(pi)).orElseThrow().state()).isEqualTo("ROLLING_OUT");

@@ -82,8 +82,10 @@ function fieldFor(form, key) {
   if (!form || !key) {
     return null;
   }
+  // a date field's input is <id>-date (form-js 1.8.7)
   const input = Array.from(form.querySelectorAll('[id]')).find((node) => node.id === 'Field_' + key
-    || node.id.endsWith('-Field_' + key) || node.id.endsWith('-' + key));
+    || node.id.endsWith('-Field_' + key) || node.id.endsWith('-' + key)
+    || node.id.endsWith('-Field_' + key + '-date'));
   const byName = form.querySelector('[name="' + CSS.escape(key) + '"]');
   const found = input || byName;
   return found ? found.closest('.fjs-form-field') : null;

@@ -11,11 +11,11 @@ export default {
   // header's links to /cong-khai, /so-khen-thuong, /thong-ke, /ho-so-cua-toi, and the «Hồ sơ» tab of a
   // nomination's task (vn.thidua.dossier); on phones the opened task scrolled into view; the start
   // dialog asking before it discards typed values; a refusal beside the button pressed; nothing offered
-  // that the user may not use
+  // that the user may not use; the nomination's start form seeded for the person (chapter code, year)
   customScripts: ['../../assets/thidua/language-switch', '../../assets/thidua/pages-links',
     '../../assets/thidua/dossier-tab', '../../assets/thidua/task-in-view',
     '../../assets/thidua/start-dialog-guard', '../../assets/thidua/refusal-beside-button',
-    '../../assets/thidua/offered-only'],
+    '../../assets/thidua/offered-only', '../../assets/thidua/start-form-defaults'],
 
   // Camunda's defaults, descriptions in Vietnamese
   shortcuts: {

@@ -1,0 +1,216 @@
+package vn.thidua.nomination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.thidua.support.IntegrationTest;
+
+/**
+ * The races around a ward's decision batch, made to happen in a chosen order on PostgreSQL with the
+ * job executor on: two nominations open the batch at the same moment (the second one's insert
+ * waits on the first one's uncommitted row), and the chair's signature reaches a nomination whose
+ * own job has not yet brought it to its receive task. Each test has a ward of its own.
+ */
+@IntegrationTest
+class DecisionBatchRaceIntegrationTest {
+
+	private static final String ISSUER = "WARD_UNION_CHAIR";
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	AwardDecisionProcess decisions;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	private final String ward = "race" + UUID.randomUUID().toString().substring(0, 8);
+
+	@AfterEach
+	void removeTheWardsInstances() {
+		// the job executor may be running one of their jobs: a deletion that collides with it is tried again
+		await().atMost(WAIT).ignoreExceptions().until(() -> {
+			for (String key : List.of("AwardDecision", "CommendationNomination")) {
+				runtimeService.createProcessInstanceQuery()
+					.processDefinitionKey(key)
+					.variableValueEquals("wardCode", ward)
+					.list()
+					.forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test over", true, true));
+			}
+			return runtimeService.createProcessInstanceQuery().variableValueEquals("wardCode", ward).count() == 0;
+		});
+	}
+
+	@Test
+	void shouldOpenOneBatchWhenTwoNominationsOfferAtTheSameMoment() throws Exception {
+		// given: the first nomination has opened the batch, its transaction not yet committed
+		String first = "nomination-" + UUID.randomUUID();
+		String second = "nomination-" + UUID.randomUUID();
+		CountDownLatch opened = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		TransactionTemplate tx = new TransactionTemplate(transactionManager);
+		CompletableFuture<Void> firstOffer = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+			offer(first);
+			opened.countDown();
+			awaitRelease(commit);
+		}));
+		assertThat(opened.await(60, TimeUnit.SECONDS)).as("the first offer opened the batch").isTrue();
+
+		// when: the second offers meanwhile (it finds no committed batch, so it opens one too: its insert
+		// waits for the first transaction), then the first commits
+		CompletableFuture<Void> secondOffer = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> offer(second)));
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+					+ "AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO thidua_decision_batch%'")
+				.query(Long.class)
+				.single() > 0);
+		commit.countDown();
+		firstOffer.get(60, TimeUnit.SECONDS);
+
+		// then: the second one's transaction went on and joined the first one's batch: nothing to run again
+		secondOffer.get(60, TimeUnit.SECONDS);
+		List<Long> batches = jdbc.sql("SELECT id FROM thidua_decision_batch WHERE ward_code = :ward")
+			.param("ward", ward)
+			.query(Long.class)
+			.list();
+		assertThat(batches).hasSize(1);
+		assertThat(jdbc.sql("SELECT process_instance_id FROM thidua_decision_item WHERE batch_id = :batch ORDER BY id")
+			.param("batch", batches.get(0))
+			.query(String.class)
+			.list()).containsExactly(first, second);
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("AwardDecision")
+			.variableValueEquals("wardCode", ward)
+			.count()).isOne();
+		assertThat(jdbc.sql("SELECT process_instance_id FROM thidua_decision_batch WHERE id = :id")
+			.param("id", batches.get(0))
+			.query(String.class)
+			.single()).isEqualTo(runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey("AwardDecision")
+				.variableValueEquals("wardCode", ward)
+				.singleResult()
+				.getId());
+	}
+
+	@Test
+	void shouldGiveTheDecisionToASignedNominationOnceItWaitsForIt() {
+		// given: a nomination at ReceiveTask_AwaitDecision whose job has not run (suspended), though it
+		// is in the batch already
+		String nomination = new TransactionTemplate(transactionManager).execute(status -> {
+			String pid = runtimeService.createProcessInstanceByKey("CommendationNomination")
+				.startBeforeActivity("ReceiveTask_AwaitDecision")
+				.setVariables(nominationVariables())
+				.execute()
+				.getId();
+			managementService.suspendJobByProcessInstanceId(pid);
+			// its row, which the chair's checklist shows
+			jdbc.sql("""
+					INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
+					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at)
+					VALUES (:pid, :ward, 'bode-ch01', 'INDIVIDUAL', 'Hà Thị Chờ Ký', 'GK_HOI_PHUONG', :year, 'ACTIVE',
+					  NULL, 'head1', LOCALTIMESTAMP, LOCALTIMESTAMP)""")
+				.param("pid", pid)
+				.param("ward", ward)
+				.param("year", LocalDate.now().getYear())
+				.update();
+			return pid;
+		});
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> offer(nomination));
+
+		// when: the chair signs it
+		Task sign = await().atMost(WAIT)
+			.until(() -> taskService.createTaskQuery()
+				.processDefinitionKey("AwardDecision")
+				.processVariableValueEquals("wardCode", ward)
+				.singleResult(), t -> t != null);
+		taskService.claim(sign.getId(), "chair");
+		Map<String, Object> signature = new HashMap<>();
+		signature.put("chosenNominations", SpinValues.jsonValue("[\"" + nomination + "\"]").create());
+		signature.put("decisionNumber", "R-" + ward + "/QĐ-HLHPN");
+		signature.put("decisionDate", LocalDate.now().toString());
+		taskService.complete(sign.getId(), signature);
+
+		// then: Task_IssueDecision does not pass it by; once its job has run, the decision reaches it
+		await().atMost(WAIT)
+			.until(() -> managementService.createJobQuery()
+				.processDefinitionKey("AwardDecision")
+				.activityId(AwardDecisionVariables.TASK_ISSUE)
+				.withException()
+				.list()
+				.stream()
+				.anyMatch(j -> j.getExceptionMessage().contains(nomination)));
+		managementService.activateJobByProcessInstanceId(nomination);
+		await().atMost(WAIT)
+			.until(() -> historyService.createHistoricActivityInstanceQuery()
+				.processInstanceId(nomination)
+				.activityId("ReceiveTask_AwaitDecision")
+				.finished()
+				.count() == 1);
+		assertThat(runtimeService.getVariable(nomination, "decisionNumber")).isEqualTo("R-" + ward + "/QĐ-HLHPN");
+	}
+
+	private void offer(String nomination) {
+		decisions.offer(nomination, ward, ISSUER, "Chủ tịch Hội LHPN phường", true, "bode-chair");
+	}
+
+	private Map<String, Object> nominationVariables() {
+		Map<String, Object> v = new HashMap<>();
+		v.put("wardCode", ward);
+		v.put("awardIssuer", ISSUER);
+		v.put("decidingAuthority", "Chủ tịch Hội LHPN phường");
+		v.put("decisionPath", "DECISION");
+		v.put("chairGroup", "bode-chair");
+		return v;
+	}
+
+	private static void awaitRelease(CountDownLatch latch) {
+		try {
+			if (!latch.await(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
