@@ -29,15 +29,23 @@ public class AwardAccess {
 		this.directory = directory;
 	}
 
-	/** The wards whose whole register the caller reads, and the chapters they read besides. */
-	public record Scope(Set<String> wards, Set<String> chapters) {
+	/**
+	 * The wards whose whole register the caller reads, and the chapters they read besides; the city's
+	 * officials ({@code recommendations}) read every ward's recommendations to the city, nothing else.
+	 */
+	public record Scope(Set<String> wards, Set<String> chapters, boolean recommendations) {
+
+		public Scope(Set<String> wards, Set<String> chapters) {
+			this(wards, chapters, false);
+		}
 
 		public boolean empty() {
-			return wards.isEmpty() && chapters.isEmpty();
+			return wards.isEmpty() && chapters.isEmpty() && !recommendations;
 		}
 
 		public boolean sees(AwardEntry entry) {
-			return wards.contains(entry.wardCode()) || chapters.contains(entry.chapterGroup());
+			return wards.contains(entry.wardCode()) || chapters.contains(entry.chapterGroup())
+					|| (recommendations && AwardEntry.RECOMMENDED.equals(entry.status()));
 		}
 
 	}
@@ -60,7 +68,11 @@ public class AwardAccess {
 			.stream()
 			.filter(c -> groups.contains(c.groupId()))
 			.forEach(c -> chapters.add(c.groupId()));
-		return new Scope(wards, chapters);
+		boolean city = directory.cityUnit()
+			.map(c -> groups.contains(GroupIds.board(c.code())) || groups.contains(GroupIds.council(c.code()))
+					|| groups.contains(GroupIds.chair(c.code())))
+			.orElse(false);
+		return new Scope(wards, chapters, city);
 	}
 
 	boolean isBoardOrChair(String wardCode) {

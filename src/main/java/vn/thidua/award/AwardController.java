@@ -49,9 +49,12 @@ class AwardController {
 
 	private final AwardAccess access;
 
-	AwardController(AwardRegister register, AwardAccess access) {
+	private final RecommendationOutcomes outcomes;
+
+	AwardController(AwardRegister register, AwardAccess access, RecommendationOutcomes outcomes) {
 		this.register = register;
 		this.access = access;
+		this.outcomes = outcomes;
 	}
 
 	@GetMapping
@@ -63,6 +66,15 @@ class AwardController {
 			throw Refusal.forbidden(Messages.get("award.register.forbidden"));
 		}
 		List<AwardEntry> rows = register.list(scope.wards(), scope.chapters(), year, chapter);
+		if (scope.recommendations()) {
+			// the city's officials: every ward's recommendations (and the rows of a ward they belong to besides)
+			java.util.Map<Long, AwardEntry> byId = new java.util.LinkedHashMap<>();
+			rows.forEach(r -> byId.put(r.id(), r));
+			register.recommendations(year, chapter).forEach(r -> byId.putIfAbsent(r.id(), r));
+			rows = byId.values().stream()
+				.sorted(java.util.Comparator.comparingInt(AwardEntry::periodYear).thenComparingLong(AwardEntry::id))
+				.toList();
+		}
 		String name = "so-khen-thuong" + (year == null ? "" : "-" + year);
 		if ("xlsx".equalsIgnoreCase(format)) {
 			return Downloads.attachment(Xlsx.MEDIA_TYPE, name + ".xlsx", AwardSheets.xlsx(rows));
@@ -86,14 +98,16 @@ class AwardController {
 		if (!AwardEntry.RECOMMENDED.equals(entry.status())) {
 			throw Refusal.conflict(Messages.get("award.outcome.not-recommended"));
 		}
+		if (outcomes.answeredByReview(id)) {
+			throw Refusal.conflict(Messages.get("award.outcome.city-review"));
+		}
 		if (request == null || !List.of("GRANTED", "NOT_GRANTED").contains(request.outcome())) {
 			throw Refusal.badRequest("outcome", Messages.get("award.outcome.invalid"));
 		}
 		boolean granted = "GRANTED".equals(request.outcome());
 		checkAct(request.decisionNumber(), request.decisionDate(), "note", request.note(), granted);
-		AwardAct act = new AwardAct(AwardAct.OUTCOME, request.outcome(), blankToNull(request.decisionNumber()),
-				parse(request.decisionDate()), blankToNull(request.note()), access.userId(), LocalDateTime.now());
-		if (!register.recordAct(id, act)) {
+		if (!outcomes.record(id, request.outcome(), blankToNull(request.decisionNumber()),
+				parse(request.decisionDate()), blankToNull(request.note()), access.userId())) {
 			throw Refusal.conflict(Messages.get("award.outcome.recorded"));
 		}
 		LOG.info("Outcome {} of recommendation {} recorded by {}", request.outcome(), id, access.userId());

@@ -122,6 +122,23 @@ public class AwardRegister {
 		return rows.stream().map(this::withActs).toList();
 	}
 
+	/** Every ward's recommendations to a higher level, optionally of one year and one chapter, oldest first. */
+	public List<AwardEntry> recommendations(Integer year, String chapter) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM thidua_award WHERE status = :status");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("status", AwardEntry.RECOMMENDED);
+		if (year != null) {
+			sql.append(" AND period_year = :year");
+			params.put("year", year);
+		}
+		if (chapter != null && !chapter.isBlank()) {
+			sql.append(" AND chapter_group = :chapter");
+			params.put("chapter", chapter);
+		}
+		sql.append(" ORDER BY period_year, id");
+		return jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list().stream().map(this::withActs).toList();
+	}
+
 	public Optional<AwardEntry> find(long id) {
 		return jdbc.sql("SELECT * FROM thidua_award WHERE id = :id")
 			.param("id", id)

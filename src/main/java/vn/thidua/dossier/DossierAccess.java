@@ -28,14 +28,27 @@ class DossierAccess {
 
 	private final TaskService taskService;
 
-	DossierAccess(TaskService taskService) {
+	private final NominationLookup lookup;
+
+	DossierAccess(TaskService taskService, NominationLookup lookup) {
 		this.taskService = taskService;
+		this.lookup = lookup;
 	}
 
+	/**
+	 * The ward's board, council and chair and the nominating chapter; and the board, council and
+	 * chair of the city reviewing the recommendation (issue 19), who read and never add.
+	 */
 	boolean mayRead(Facts nomination, String user, List<String> groups) {
 		String ward = nomination.wardCode();
-		return groups.contains(GroupIds.board(ward)) || groups.contains(GroupIds.council(ward))
-				|| groups.contains(GroupIds.chair(ward)) || groups.contains(nomination.chapterGroup());
+		if (groups.contains(GroupIds.board(ward)) || groups.contains(GroupIds.council(ward))
+				|| groups.contains(GroupIds.chair(ward)) || groups.contains(nomination.chapterGroup())) {
+			return true;
+		}
+		return lookup.reviewingCity(nomination.processInstanceId())
+			.map(city -> groups.contains(GroupIds.board(city)) || groups.contains(GroupIds.council(city))
+					|| groups.contains(GroupIds.chair(city)))
+			.orElse(false);
 	}
 
 	boolean mayAdd(Facts nomination, DossierKind kind, String user, List<String> groups) {

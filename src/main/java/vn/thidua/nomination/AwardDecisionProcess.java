@@ -150,12 +150,15 @@ class AwardDecisionProcess {
 	JavaDelegate awardDecisionIssue() {
 		return execution -> {
 			long batchId = BATCH_ID.get(execution);
+			String unitCode = WARD_CODE.get(execution);
 			Map<String, Object> decision = Map.of(DECISION_NUMBER.name(), DECISION_NUMBER.get(execution),
 					DECISION_DATE.name(), DECISION_DATE.get(execution), DECISION_SIGNED_BY.name(),
 					DECISION_SIGNED_BY.get(execution));
 			for (String nomination : SIGNED.get(execution)) {
-				if (runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_DECISION_SIGNED)
-					.processInstanceId(nomination)
+				var correlation = runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_DECISION_SIGNED);
+				// a ward's batch signs its nominations; the city's the city's reviews of them (business key: the nomination)
+				if ((batches.isCity(unitCode) ? correlation.processInstanceBusinessKey(nomination)
+					.processInstanceVariableEquals(WARD_CODE.name(), unitCode) : correlation.processInstanceId(nomination))
 					.setVariables(decision)
 					.correlateAllWithResult()
 					.isEmpty()) {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,11 @@ class CouncilSessionProcess {
 
 	private final IdentityService identityService;
 
+	private final CityReviewProcess cityReviews;
+
 	CouncilSessionProcess(CouncilVoting voting, Actor actor, RuntimeService runtimeService, TaskService taskService,
-			IdentityService identityService) {
+			IdentityService identityService, CityReviewProcess cityReviews) {
+		this.cityReviews = cityReviews;
 		this.voting = voting;
 		this.actor = actor;
 		this.runtimeService = runtimeService;
@@ -120,6 +124,7 @@ class CouncilSessionProcess {
 	JavaDelegate councilSessionCount() {
 		return execution -> {
 			long sessionId = SESSION_ID.get(execution);
+			String unitCode = WARD_CODE.get(execution);
 			List<Result> results = voting.countSession(sessionId);
 			ApplicationAccess.read(identityService, () -> {
 				for (Result r : results) {
@@ -131,8 +136,8 @@ class CouncilSessionProcess {
 					outcome.put(NominationVariables.QUORUM_REACHED.name(), r.tally().quorumReached());
 					outcome.put(NominationVariables.COUNCIL_APPROVED.name(), r.tally().approved());
 					outcome.put(NominationVariables.COUNCIL_MEMBER_COUNT.name(), r.tally().members());
-					if (runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_COUNCIL_DECIDED)
-						.processInstanceId(r.processInstanceId())
+					if (waiting(runtimeService.createMessageCorrelation(NominationVariables.MESSAGE_COUNCIL_DECIDED),
+							unitCode, r.processInstanceId())
 						.setVariables(outcome)
 						.correlateAllWithResult()
 						.isEmpty()) {
@@ -182,6 +187,9 @@ class CouncilSessionProcess {
 	 * (asynchronous after) runs; without its message subscription it is not waiting any more.
 	 */
 	private List<String> waitingForCouncil(String wardCode) {
+		if (voting.isCity(wardCode)) {
+			return ApplicationAccess.read(identityService, () -> cityReviews.waitingForCouncil(wardCode));
+		}
 		return ApplicationAccess.read(identityService, () -> runtimeService.createExecutionQuery()
 			.processDefinitionKey(NominationVariables.PROCESS_KEY)
 			.activityId(NominationVariables.RECEIVE_AWAIT_COUNCIL)
@@ -192,6 +200,17 @@ class CouncilSessionProcess {
 			.map(Execution::getProcessInstanceId)
 			.distinct()
 			.toList());
+	}
+
+
+	/**
+	 * Where a candidate waits for its result: a ward's nomination itself, or, in the city's session,
+	 * the city's review of it (business key: the nomination's id).
+	 */
+	private MessageCorrelationBuilder waiting(MessageCorrelationBuilder correlation, String unitCode,
+			String nominationId) {
+		return voting.isCity(unitCode) ? correlation.processInstanceBusinessKey(nominationId)
+			.processInstanceVariableEquals(WARD_CODE.name(), unitCode) : correlation.processInstanceId(nominationId);
 	}
 
 }

@@ -74,6 +74,23 @@ class CouncilVoteRepository {
 			.list();
 	}
 
+	/**
+	 * The ballots of a nomination cast in the sessions of one unit's council (and the per-nomination
+	 * votes of earlier versions, which were the ward's): a ward's council chair never reads the
+	 * city council's ballots on the same nomination, nor the other way round.
+	 */
+	List<Vote> votesOfUnit(String processInstanceId, String unitCode, boolean withEarlierVersions) {
+		return jdbc.sql("""
+				SELECT v.* FROM thidua_council_vote v LEFT JOIN thidua_council_session s ON s.id = v.session_id
+				WHERE v.process_instance_id = :pid AND (s.ward_code = :unit OR (v.session_id IS NULL AND :ward))
+				ORDER BY v.vote_round, v.id""")
+			.param("pid", processInstanceId)
+			.param("unit", unitCode)
+			.param("ward", withEarlierVersions)
+			.query(CouncilVoteRepository::vote)
+			.list();
+	}
+
 	List<Vote> allVotes(String processInstanceId) {
 		return jdbc.sql("SELECT * FROM thidua_council_vote WHERE process_instance_id = :pid ORDER BY vote_round, id")
 			.param("pid", processInstanceId)

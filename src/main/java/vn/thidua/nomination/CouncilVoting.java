@@ -78,9 +78,12 @@ public class CouncilVoting {
 
 	private final AwardCatalogue catalogue;
 
+	private final CityReviews cityReviews;
+
 	CouncilVoting(OrganisationDirectory directory, CouncilVoteRepository votes, NominationSettings settings,
 			Notifier notifier, Clock clock, CouncilSessionRepository sessions, NominationRepository nominations,
-			AwardCatalogue catalogue) {
+			AwardCatalogue catalogue, CityReviews cityReviews) {
+		this.cityReviews = cityReviews;
 		this.directory = directory;
 		this.votes = votes;
 		this.settings = settings;
@@ -109,9 +112,12 @@ public class CouncilVoting {
 
 	static final String QUORUM_MISSED = "QUORUM_MISSED";
 
-	/** The ward whose council the person chairs (or whose union she chairs): where she may open a session. */
+	/**
+	 * The unit (a ward, or the city) whose council the person chairs (or whose union she chairs):
+	 * where she may open a session.
+	 */
 	Optional<String> wardChairedBy(String login) {
-		return directory.wards()
+		return directory.units()
 			.stream()
 			.filter(w -> login != null && (login.equals(w.council().chair()) || login.equals(w.chair())))
 			.map(Ward::code)
@@ -148,10 +154,12 @@ public class CouncilVoting {
 			throw new FormValidationException(CouncilSessionVariables.SESSION_DEADLINE.name(),
 					Messages.get("council.session.deadline", String.valueOf(SESSION_DAYS_MAX)));
 		}
+		// a ward's council votes on its own nominations; the city's on the wards' recommendations waiting for it
+		boolean city = directory.isCity(wardCode);
 		List<NominationRepository.Nomination> candidates = waiting.stream()
 			.map(nominations::nomination)
 			.flatMap(Optional::stream)
-			.filter(n -> wardCode.equals(n.wardCode()))
+			.filter(n -> city ? !wardCode.equals(n.wardCode()) : wardCode.equals(n.wardCode()))
 			.sorted(Comparator.comparing(NominationRepository.Nomination::chapterGroup)
 				.thenComparing(NominationRepository.Nomination::nomineeName))
 			.toList();
@@ -284,7 +292,8 @@ public class CouncilVoting {
 			}
 			String awardCode = nominations.nomination(c.processInstanceId()).map(NominationRepository.Nomination::awardCode)
 				.orElse(null);
-			CouncilRule rule = rule(awardCode);
+			CouncilRule rule = directory.isCity(session.wardCode()) ? cityReviews.councilRule(awardCode, rule(awardCode))
+					: rule(awardCode);
 			List<Vote> ballots = votes.votes(c.processInstanceId(), c.round());
 			Tally tally = count(c.round(), rule, session.members(), ballots, now);
 			votes.saveTally(c.processInstanceId(), tally, sessionId);
@@ -354,8 +363,16 @@ public class CouncilVoting {
 		return catalogue.find(awardCode).map(Award::name).orElse(awardCode);
 	}
 
+	/** The chapter's name, with its ward's (the city's council sees the candidates of every ward). */
 	private String chapterName(String chapterGroup) {
-		return directory.chapterByGroup(chapterGroup).map(c -> c.chapter().name()).orElse(chapterGroup);
+		return directory.chapterByGroup(chapterGroup)
+			.map(c -> directory.cityUnit().isPresent() ? c.chapter().name() + " – " + c.ward().name() : c.chapter().name())
+			.orElse(chapterGroup);
+	}
+
+	/** Whether the code is the city's: its council votes on the wards' recommendations. */
+	boolean isCity(String unitCode) {
+		return directory.isCity(unitCode);
 	}
 
 	/** A round of the vote: its number and how many members may vote in it. */
@@ -368,7 +385,7 @@ public class CouncilVoting {
 	}
 
 	private Ward ward(String wardCode) {
-		return directory.ward(wardCode)
+		return directory.unit(wardCode)
 			.orElseThrow(() -> new IllegalStateException("Ward '" + wardCode + "' is not in the organisation file"));
 	}
 

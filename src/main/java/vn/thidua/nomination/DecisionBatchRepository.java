@@ -111,9 +111,12 @@ class DecisionBatchRepository {
 			.optional();
 	}
 
-	/** Adds the nomination once: a retried job finds it there. */
+	/**
+	 * Adds the nomination once to the batch: a retried job finds it there. (A recommendation above the
+	 * ward is an item of its ward's batch and then of the city's.)
+	 */
 	void add(long batchId, String processInstanceId, LocalDateTime now) {
-		if (item(processInstanceId).isPresent()) {
+		if (items(batchId).stream().anyMatch(i -> i.processInstanceId().equals(processInstanceId))) {
 			return;
 		}
 		jdbc.sql("""
@@ -123,14 +126,6 @@ class DecisionBatchRepository {
 			.param("pid", processInstanceId)
 			.param("now", Timestamp.valueOf(now))
 			.update();
-	}
-
-	Optional<Item> item(String processInstanceId) {
-		return jdbc.sql("SELECT * FROM thidua_decision_item WHERE process_instance_id = :pid")
-			.param("pid", processInstanceId)
-			.query((rs, n) -> new Item(rs.getLong("batch_id"), rs.getString("process_instance_id"),
-					rs.getString("document_number")))
-			.optional();
 	}
 
 	List<Item> items(long batchId) {

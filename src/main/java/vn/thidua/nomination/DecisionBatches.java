@@ -98,6 +98,8 @@ class DecisionBatches {
 	/** The options of the chair's checklist: each nomination of the batch not yet signed. */
 	List<Map<String, Object>> candidates(long batchId) {
 		List<Map<String, Object>> options = new ArrayList<>();
+		// the city's chair signs for every ward: each row names the ward beside the chapter
+		boolean city = batches.batch(batchId).map(b -> directory.isCity(b.wardCode())).orElse(false);
 		for (Item item : batches.items(batchId)) {
 			if (item.signed()) {
 				continue;
@@ -107,7 +109,9 @@ class DecisionBatches {
 				Map<String, Object> option = new LinkedHashMap<>();
 				option.put("label", Messages.get("decision.batch.option", n.nomineeName(),
 						catalogue.find(n.awardCode()).map(Award::name).orElse(n.awardCode()),
-						directory.chapterByGroup(n.chapterGroup()).map(c -> c.chapter().name()).orElse(n.chapterGroup()),
+						directory.chapterByGroup(n.chapterGroup())
+							.map(c -> city ? c.chapter().name() + " – " + c.ward().name() : c.chapter().name())
+							.orElse(n.chapterGroup()),
 						String.valueOf(n.periodYear()), tally.map(t -> String.valueOf(t.agree())).orElse("0"),
 						tally.map(t -> String.valueOf(t.members())).orElse("0")));
 				option.put("value", n.processInstanceId());
@@ -146,7 +150,12 @@ class DecisionBatches {
 
 	/** The ward's name, shown in the chair's task list. */
 	String wardName(String wardCode) {
-		return directory.ward(wardCode).map(w -> w.name()).orElse(wardCode);
+		return directory.unit(wardCode).map(w -> w.name()).orElse(wardCode);
+	}
+
+	/** Whether the batch's unit is the city (its items are the city's reviews of the wards' recommendations). */
+	boolean isCity(String unitCode) {
+		return directory.isCity(unitCode);
 	}
 
 	int remaining(long batchId) {

@@ -41,14 +41,17 @@ class NominationController {
 
 	private final Actor actor;
 
+	private final CityReviewRepository cityReviews;
+
 	private final NominationService service;
 
-	NominationController(ObjectionService objections, NominationRepository nominations, CouncilVoteRepository votes,
-			OrganisationDirectory directory, Actor actor, NominationService service) {
+	NominationController(CityReviewRepository cityReviews, ObjectionService objections, NominationRepository nominations,
+			CouncilVoteRepository votes, OrganisationDirectory directory, Actor actor, NominationService service) {
 		this.service = service;
 		this.objections = objections;
 		this.nominations = nominations;
 		this.votes = votes;
+		this.cityReviews = cityReviews;
 		this.directory = directory;
 		this.actor = actor;
 	}
@@ -89,18 +92,28 @@ class NominationController {
 			throw Refusal.notFound(Messages.get("nomination.not-found"));
 		}
 		String wardCode = ward.get().code();
+		// the city's officials read the tallies of the recommendations the city reviews (issue 19)
+		Optional<Ward> city = directory.cityUnit()
+			.filter(c -> !cityReviews.ofNomination(processInstanceId).isEmpty());
+		boolean cityOfficial = city.map(c -> actor.inGroup(GroupIds.council(c.code()))
+				|| actor.inGroup(GroupIds.board(c.code())) || actor.inGroup(GroupIds.chair(c.code()))).orElse(false);
 		boolean councilChair = actor.id().equals(ward.get().council().chair());
+		boolean cityCouncilChair = city.map(c -> actor.id().equals(c.council().chair())).orElse(false);
 		boolean entitled = councilChair || actor.inGroup(GroupIds.council(wardCode))
 				|| actor.inGroup(GroupIds.board(wardCode)) || actor.inGroup(GroupIds.chair(wardCode))
-				|| actor.inGroup(nomination.get().chapterGroup());
+				|| actor.inGroup(nomination.get().chapterGroup()) || cityOfficial;
 		if (!entitled) {
 			throw Refusal.forbidden(Messages.get("nomination.votes.forbidden"));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("processInstanceId", processInstanceId);
 		body.put("tallies", votes.tallies(processInstanceId));
+		// each council's chair sees the ballots of her own council's sessions only
 		if (councilChair) {
-			body.put("votes", votes.allVotes(processInstanceId));
+			body.put("votes", votes.votesOfUnit(processInstanceId, wardCode, true));
+		}
+		else if (cityCouncilChair) {
+			body.put("votes", votes.votesOfUnit(processInstanceId, city.get().code(), false));
 		}
 		return ResponseEntity.ok(body);
 	}

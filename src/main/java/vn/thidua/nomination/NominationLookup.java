@@ -34,6 +34,16 @@ public class NominationLookup {
 		this.jdbc = jdbc;
 	}
 
+	/** The city reviewing this recommendation in this installation (issue 19), if any: its officials read the dossier. */
+	public Optional<String> reviewingCity(String processInstanceId) {
+		return jdbc.sql("SELECT city_code FROM thidua_city_review WHERE nomination_id = :pid ORDER BY id")
+			.param("pid", processInstanceId)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	public Optional<Facts> find(String processInstanceId) {
 		if (processInstanceId == null || processInstanceId.length() > 64) {
 			return Optional.empty();

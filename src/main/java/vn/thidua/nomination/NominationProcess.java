@@ -85,8 +85,11 @@ class NominationProcess {
 
 	private final AwardDecisionProcess decisions;
 
+	private final CityReviewProcess cityReviews;
+
 	NominationProcess(NominationService service, AwardRecording recording, Actor actor, RuntimeService runtimeService,
-			IdentityService identityService, AwardDecisionProcess decisions) {
+			IdentityService identityService, AwardDecisionProcess decisions, CityReviewProcess cityReviews) {
+		this.cityReviews = cityReviews;
 		this.service = service;
 		this.recording = recording;
 		this.actor = actor;
@@ -227,8 +230,14 @@ class NominationProcess {
 	/** Task_RecordRecommendation: the recommendation to the higher level enters the register. */
 	@Bean
 	JavaDelegate nominationRecordRecommendation() {
-		return execution -> AWARD_ID.set(execution, recording.recordRecommendation(nomination(execution),
-				groups(execution), DECIDING_AUTHORITY.get(execution)));
+		return execution -> {
+			long awardId = recording.recordRecommendation(nomination(execution), groups(execution),
+					DECIDING_AUTHORITY.get(execution));
+			AWARD_ID.set(execution, awardId);
+			// the city reviews it in this installation when it has officials (issue 19)
+			cityReviews.start(execution.getProcessInstanceId(), awardId, DECISION_NUMBER.get(execution),
+					DECISION_DATE.get(execution));
+		};
 	}
 
 	/**

@@ -26,6 +26,10 @@ public final class SeasonSteps {
 
 	public static final List<String> COUNCIL = List.of("council1", "council2", "council3", "council4", "council5");
 
+	/** The city's council of the demo organisation (issue 19); citycouncil1 chairs it. */
+	public static final List<String> CITY_COUNCIL = List.of("citycouncil1", "citycouncil2", "citycouncil3",
+			"citycouncil4", "citycouncil5");
+
 	private final ProcessEngine engine;
 
 	public SeasonSteps(ProcessEngine engine) {
@@ -53,7 +57,17 @@ public final class SeasonSteps {
 
 	/** council1 opens a session now, the jobs left behind (async continuations) not run first. */
 	public ProcessInstance openSessionNow() {
-		return as("council1", () -> engine.getFormService()
+		return openSessionAs("council1");
+	}
+
+	/** The person (a council's chair) opens a session of her council; the jobs are run first. */
+	public ProcessInstance openCitySession() {
+		runJobs();
+		return openSessionAs("citycouncil1");
+	}
+
+	private ProcessInstance openSessionAs(String opener) {
+		return as(opener, () -> engine.getFormService()
 			.submitStartForm(engine.getRepositoryService()
 				.createProcessDefinitionQuery()
 				.processDefinitionKey("CouncilSession")
@@ -95,6 +109,16 @@ public final class SeasonSteps {
 			if (votes[i] != null) {
 				String mine = votes[i];
 				vote(session, COUNCIL.get(i), pid -> pid.equals(nomination) ? mine : "agree");
+			}
+		}
+	}
+
+	/** Each member of the city's council in order votes on {@code nomination} as given (null: does not vote). */
+	public void cityVoteAll(ProcessInstance session, String nomination, String... votes) {
+		for (int i = 0; i < votes.length; i++) {
+			if (votes[i] != null) {
+				String mine = votes[i];
+				vote(session, CITY_COUNCIL.get(i), pid -> pid.equals(nomination) ? mine : "agree");
 			}
 		}
 	}
@@ -167,11 +191,23 @@ public final class SeasonSteps {
 
 	/** The chair submits this signing task with the given nominations ticked. */
 	public void signOn(Task task, String number, String... nominations) {
+		signAs("chair", task, number, nominations);
+	}
+
+	/** The city's chair signs one decision (or request letter) of the city's batch holding the nominations. */
+	public void citySign(String number, String... nominations) {
+		Task task = signingTask(nominations[0]);
+		assertThat(task).as("the city chair's signing task for " + nominations[0]).isNotNull();
+		signAs("citychair", task, number, nominations);
+	}
+
+	/** The signer submits this signing task with the given nominations ticked. */
+	public void signAs(String signer, Task task, String number, String... nominations) {
 		Map<String, Object> v = new HashMap<>();
 		v.put("chosenNominations", json(List.of(nominations)));
 		v.put("decisionNumber", number);
 		v.put("decisionDate", LocalDate.now().toString());
-		as("chair", () -> {
+		as(signer, () -> {
 			engine.getFormService().submitTaskForm(task.getId(), v);
 			return null;
 		});

@@ -52,7 +52,7 @@ final class IdentityAccounts {
 
 	Map<String, GroupSpec> desiredGroups() {
 		Map<String, GroupSpec> groups = new LinkedHashMap<>();
-		for (Ward w : directory.wards()) {
+		for (Ward w : directory.units()) {
 			put(groups, GroupIds.ward(w.code()), w.name());
 			put(groups, GroupIds.chair(w.code()), Messages.get("identity.group.chair", w.name()));
 			put(groups, GroupIds.board(w.code()), Messages.get("identity.group.board", w.name()));
@@ -72,7 +72,7 @@ final class IdentityAccounts {
 	Map<String, Set<String>> desiredMemberships(Set<String> groupIds) {
 		Map<String, Set<String>> members = new LinkedHashMap<>();
 		groupIds.forEach(g -> members.put(g, new LinkedHashSet<>()));
-		for (Ward w : directory.wards()) {
+		for (Ward w : directory.units()) {
 			members.get(GroupIds.ward(w.code())).addAll(directory.membersOf(w));
 			members.get(GroupIds.chair(w.code())).add(w.chair());
 			members.get(GroupIds.board(w.code())).addAll(w.board());

@@ -15,14 +15,34 @@ public record Organisation(City city, List<Ward> wards, List<Person> people) {
 	}
 
 	/**
-	 * The city (or province) union the wards report to.
+	 * The city (or province) union the wards report to. With a chair, a board and a council it reviews
+	 * the wards' recommendations above their authority (issue 19) like a ward reviews its chapters'.
 	 *
 	 * @param admin the login of the city administrator (manages wards and their administrators), or null
 	 */
-	public record City(String code, String name, String admin) {
+	public record City(String code, String name, String admin, String chair, List<String> board, Council council) {
 
+		public City {
+			board = board == null ? List.of() : List.copyOf(board);
+		}
+
+		/** A city that only names the organisation (no officials: it reviews nothing). */
 		public City(String code, String name) {
 			this(code, name, null);
+		}
+
+		public City(String code, String name, String admin) {
+			this(code, name, admin, null, List.of(), null);
+		}
+
+		/** Whether the city has its own officials, and so its own review of the wards' recommendations. */
+		public boolean reviews() {
+			return chair != null && council != null;
+		}
+
+		/** The city as an organisation unit with a chair, a board and a council (and no chapters). */
+		public Ward asUnit() {
+			return new Ward(code, name, chair, board, council, List.of(), null);
 		}
 
 	}

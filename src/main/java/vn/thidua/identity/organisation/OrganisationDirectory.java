@@ -112,28 +112,28 @@ public class OrganisationDirectory {
 			requirePerson(people, problems, organisation.city().admin(), Messages.get("identity.organisation.role.city-admin"));
 		}
 		Set<String> wardCodes = new HashSet<>();
+		Organisation.City city = organisation.city();
+		if (city != null && city.reviews()) {
+			if (city.code() == null || !CODE.matcher(city.code()).matches()) {
+				problems.add(Messages.get("identity.organisation.ward-code-invalid", city.code()));
+			}
+			else {
+				wardCodes.add(city.code());
+			}
+		}
+		if (city != null && city.reviews()) {
+			// the city's officials are checked as a ward's are; no ward may take its code
+			checkOfficials(people, problems, city.asUnit());
+		}
 		for (Ward w : organisation.wards()) {
 			if (w.code() == null || !CODE.matcher(w.code()).matches() || !wardCodes.add(w.code())) {
 				problems.add(Messages.get("identity.organisation.ward-code-invalid", w.code()));
 				continue;
 			}
-			requirePerson(people, problems, w.chair(), Messages.get("identity.organisation.role.chair", w.code()));
 			if (w.admin() != null) {
 				requirePerson(people, problems, w.admin(), Messages.get("identity.organisation.role.admin", w.code()));
 			}
-			w.board()
-				.forEach(b -> requirePerson(people, problems, b, Messages.get("identity.organisation.role.board", w.code())));
-			if (w.council() == null || w.council().members().isEmpty()) {
-				problems.add(Messages.get("identity.organisation.council-missing", w.code()));
-			}
-			else {
-				w.council()
-					.members()
-					.forEach(m -> requirePerson(people, problems, m, Messages.get("identity.organisation.role.council", w.code())));
-				if (!w.council().members().contains(w.council().chair())) {
-					problems.add(Messages.get("identity.organisation.council-chair-outside", w.code()));
-				}
-			}
+			checkOfficials(people, problems, w);
 			Set<String> chapterCodes = new HashSet<>();
 			for (Chapter c : w.chapters()) {
 				if (c.code() == null || !CODE.matcher(c.code()).matches() || !chapterCodes.add(c.code())) {
@@ -152,6 +152,23 @@ public class OrganisationDirectory {
 		return problems;
 	}
 
+	private static void checkOfficials(Map<String, Person> people, List<String> problems, Ward w) {
+		requirePerson(people, problems, w.chair(), Messages.get("identity.organisation.role.chair", w.code()));
+		w.board()
+			.forEach(b -> requirePerson(people, problems, b, Messages.get("identity.organisation.role.board", w.code())));
+		if (w.council() == null || w.council().members().isEmpty()) {
+			problems.add(Messages.get("identity.organisation.council-missing", w.code()));
+		}
+		else {
+			w.council()
+				.members()
+				.forEach(m -> requirePerson(people, problems, m, Messages.get("identity.organisation.role.council", w.code())));
+			if (!w.council().members().contains(w.council().chair())) {
+				problems.add(Messages.get("identity.organisation.council-chair-outside", w.code()));
+			}
+		}
+	}
+
 	private static void requirePerson(Map<String, Person> people, List<String> problems, String login, String where) {
 		if (login == null || !people.containsKey(login)) {
 			problems.add(Messages.get("identity.organisation.person-unknown", where, login));
@@ -164,6 +181,36 @@ public class OrganisationDirectory {
 
 	public List<Ward> wards() {
 		return state.organisation().wards();
+	}
+
+	/**
+	 * Every organisation unit with a chair, a board and a council: the wards, and the city when it has
+	 * officials (as a unit without chapters, its code the city's). Levels come from here, not from code.
+	 */
+	public List<Ward> units() {
+		Optional<Ward> city = cityUnit();
+		if (city.isEmpty()) {
+			return state.organisation().wards();
+		}
+		List<Ward> units = new ArrayList<>(state.organisation().wards());
+		units.add(city.get());
+		return units;
+	}
+
+	/** The city as a unit (chair, board, council) when the file gives it officials. */
+	public Optional<Ward> cityUnit() {
+		Organisation.City city = state.organisation().city();
+		return city != null && city.reviews() ? Optional.of(city.asUnit()) : Optional.empty();
+	}
+
+	/** A ward, or the city, by its code. */
+	public Optional<Ward> unit(String code) {
+		return units().stream().filter(w -> w.code().equals(code)).findFirst();
+	}
+
+	/** Whether the code is the city's (the level above the wards) rather than a ward's. */
+	public boolean isCity(String code) {
+		return cityUnit().map(c -> c.code().equals(code)).orElse(false);
 	}
 
 	public Optional<Person> person(String login) {

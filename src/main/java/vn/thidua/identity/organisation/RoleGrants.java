@@ -56,8 +56,11 @@ final class RoleGrants {
 		for (String admin : admins) {
 			grants.add(new Grant(admin, null, Resources.APPLICATION, "tasklist", Set.of(Permissions.ACCESS)));
 		}
-		for (Ward w : directory.wards()) {
+		for (Ward w : directory.units()) {
 			Map<Role, List<String>> groupsByRole = groupsByRole(w);
+			// the city's officials start only what the city does (its council's sessions), not a ward's processes
+			Map<String, List<Role>> starters = directory.isCity(w.code()) ? properties.effectiveCityProcessStarters()
+					: properties.processStarters();
 			String wardGroup = GroupIds.ward(w.code());
 			grants.add(new Grant(null, wardGroup, Resources.APPLICATION, "tasklist", Set.of(Permissions.ACCESS)));
 			groupsByRole.values()
@@ -76,7 +79,7 @@ final class RoleGrants {
 				definitionPermissions.computeIfAbsent(group + "|" + Authorization.ANY, k -> new LinkedHashSet<>())
 					.add(Permissions.READ);
 			}
-			properties.processStarters().forEach((key, roles) -> roles.forEach(role -> {
+			starters.forEach((key, roles) -> roles.forEach(role -> {
 				for (String group : groupsByRole.get(role)) {
 					Set<Permission> perms = definitionPermissions.computeIfAbsent(group + "|" + key,
 							k -> new LinkedHashSet<>());

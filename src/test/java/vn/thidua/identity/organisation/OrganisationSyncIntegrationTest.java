@@ -63,7 +63,21 @@ class OrganisationSyncIntegrationTest {
 		assertThat(members("bode-chair")).containsExactly("chair");
 		assertThat(members("bode")).hasSize(20);
 		assertThat(members("camunda-admin")).containsExactly("admin");
-		assertThat(identityService.createGroupQuery().groupType(GroupIds.MANAGED_TYPE).count()).isEqualTo(16);
+		// Bồ Đề 16, the city 4 (unit, chair, board, council: no chapters), Long Biên 10, Phúc Lợi 8
+		assertThat(identityService.createGroupQuery().groupType(GroupIds.MANAGED_TYPE).count()).isEqualTo(38);
+		assertThat(members("hanoi-council")).containsExactlyInAnyOrder("citycouncil1", "citycouncil2", "citycouncil3",
+				"citycouncil4", "citycouncil5");
+		assertThat(members("hanoi-chair")).containsExactly("citychair");
+		assertThat(members("hanoi-board")).containsExactlyInAnyOrder("cityboard1", "cityboard2");
+		assertThat(members("hanoi")).hasSize(8);
+		assertThat(members("longbien-ch02")).containsExactly("lbhead2");
+		// the city's officials open their council's sessions; they start no ward's process
+		assertThat(authorizationService.isUserAuthorized("citycouncil1", List.of("hanoi", "hanoi-council"),
+				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "CouncilSession"))
+			.isTrue();
+		assertThat(authorizationService.isUserAuthorized("cityboard1", List.of("hanoi", "hanoi-board"),
+				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "CommendationNomination"))
+			.isFalse();
 
 		assertThat(authorizationService.isUserAuthorized("head1", List.of("bode", "bode-ch01"),
 				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "CommendationNomination"))
@@ -96,7 +110,9 @@ class OrganisationSyncIntegrationTest {
 		Ward bode = full.wards().get(0);
 		Ward withoutChapter6 = new Ward(bode.code(), bode.name(), bode.chair(), bode.board(), bode.council(),
 				bode.chapters().subList(0, 5));
-		Organisation smaller = new Organisation(full.city(), List.of(withoutChapter6),
+		List<Ward> wards = new java.util.ArrayList<>(full.wards());
+		wards.set(0, withoutChapter6);
+		Organisation smaller = new Organisation(full.city(), wards,
 				full.people().stream().filter(p -> !p.id().equals("head6") && !p.id().equals("cell6")).toList());
 		OrganisationSync smallerSync = new OrganisationSync(new OrganisationDirectory(smaller), properties, identity,
 				identityService, authorizationService, identityEngine, filters);

@@ -254,7 +254,16 @@ export default {
         if (!task.processInstanceId) {
           return Promise.reject(new Error('no process'));
         }
-        return load(node, { base: appBase(api), pid: task.processInstanceId, csrfToken: api && api.CSRFToken });
+        // the city's review of a ward's recommendation (issue 19) shows the nomination's dossier
+        return fetch(`${engineApi}/task/${encodeURIComponent(taskId)}/variables/nominationId`,
+          { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then((response) => (response.ok ? response.json() : null))
+          .catch(() => null)
+          .then((variable) => load(node, {
+            base: appBase(api),
+            pid: (variable && typeof variable.value === 'string') ? variable.value : task.processInstanceId,
+            csrfToken: api && api.CSRFToken
+          }));
       })
       .catch(() => {
         node.innerHTML = '';
