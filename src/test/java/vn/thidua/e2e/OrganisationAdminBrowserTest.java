@@ -25,7 +25,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.organisation.OrganisationEdits;
@@ -41,11 +40,16 @@ import vn.thidua.support.NominationForms;
  * 1's head (head1 → a person she adds first, after a refused try with a wrong e-mail); the new head
  * sees chapter 1's open task in Tasklist at once and head1, still logged in, no longer sees it; an
  * Excel upload with one bad row imports nothing and lists the row. Screenshots at 1366 and 390 px.
- * Changes the organisation: its own context.
+ * The organisation is put back as it was after each test (a context closed for it would take the
+ * process engine "default" away from the web apps of every other test context alive in this JVM).
  */
 @IntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrganisationAdminBrowserTest {
+
+	@Autowired
+	vn.thidua.identity.organisation.OrganisationChanges changes;
+
+	private vn.thidua.identity.organisation.Organisation original;
 
 	static final String TASK = "Hoàn thiện hồ sơ, gửi Ban Thường vụ";
 
@@ -70,6 +74,7 @@ class OrganisationAdminBrowserTest {
 
 	@BeforeEach
 	void openBrowsers() {
+		original = directory.organisation();
 		admin = Browser.open("http://localhost:" + port);
 		oldHead = Browser.open("http://localhost:" + port);
 	}
@@ -78,6 +83,7 @@ class OrganisationAdminBrowserTest {
 	void closeBrowsers() {
 		admin.close();
 		oldHead.close();
+		changes.apply("admin", current -> new vn.thidua.identity.organisation.OrganisationChanges.Outcome(original, java.util.List.of()));
 	}
 
 	@Test

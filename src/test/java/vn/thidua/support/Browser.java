@@ -412,10 +412,11 @@ public final class Browser implements AutoCloseable {
 	public Browser openStartForm(String processName) {
 		waitFor(By.partialLinkText("Bắt đầu quy trình")).click();
 		waitFor(By.cssSelector(".modal-dialog"));
-		new WebDriverWait(driver, Duration.ofSeconds(60))
+		// the dialog may still be sliding in: a click that lands on the list's other row is clicked as
+		// the browser would on this one
+		click(new WebDriverWait(driver, Duration.ofSeconds(60))
 			.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space()="
-					+ xpathLiteral(processName) + "]")))
-			.click();
+					+ xpathLiteral(processName) + "]"))));
 		form();
 		return this;
 	}
