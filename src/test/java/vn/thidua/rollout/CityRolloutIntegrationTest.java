@@ -137,6 +137,22 @@ class CityRolloutIntegrationTest {
 			assertOk(submit("cityboard1", acknowledge, Map.of("workItemsDecision", typed("acknowledge", "String"))));
 		}
 
+		// the city board follows the wards' progress; a ward's board does not
+		JsonNode cityRollouts = json(as("cityboard1").get("/api/rollouts"));
+		JsonNode cityRollout = null;
+		for (JsonNode r : cityRollouts) {
+			if (r.get("processInstanceId").asText().equals(planId)) {
+				cityRollout = r;
+			}
+		}
+		assertThat(cityRollout).as(cityRollouts.toString()).isNotNull();
+		long rolloutId = cityRollout.get("id").asLong();
+		JsonNode progress = json(as("cityboard1").get("/api/rollouts/" + rolloutId + "/progress"));
+		assertThat(progress.get("chapters")).hasSize(3);
+		assertThat(progress.get("summary").get("REGISTERED").asInt()).isEqualTo(3);
+		assertThat(as("board1").get("/api/rollouts/" + rolloutId + "/progress").getStatusCode().value()).isEqualTo(403);
+		assertThat(as("lbchair").get("/api/rollouts/" + rolloutId + "/progress").getStatusCode().value()).isEqualTo(403);
+
 		// mid-year and year-end: the dates come (their timers run now), each ward chair reports
 		for (Map.Entry<String, String> ward : WARD_CHAIRS.entrySet()) {
 			String chapterId = wardRollout(planId, ward.getKey()).getId();
