@@ -45,10 +45,10 @@ class RolloutController {
 		this.actor = actor;
 	}
 
-	/** The rollouts of the wards whose board or chair the caller is, newest first. */
+	/** The rollouts of the units (wards, the city) whose board or chair the caller is, newest first. */
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	List<RolloutSummary> list() {
-		List<String> wards = directory.wards()
+		List<String> wards = directory.units()
 			.stream()
 			.map(w -> w.code())
 			.filter(this::mayRead)

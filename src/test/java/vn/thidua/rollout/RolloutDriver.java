@@ -74,6 +74,11 @@ public class RolloutDriver {
 		return startAs("board1", List.of("bode", "bode-board"), programme());
 	}
 
+	/** The city's programme, drafted by the city's chair (the city's rollout to its wards). */
+	public ProcessInstance startByCityChair() {
+		return startAs("citychair", List.of("hanoi", "hanoi-chair"), programme());
+	}
+
 	public Task task(ProcessInstance pi, String taskKey) {
 		return engine.getTaskService()
 			.createTaskQuery()

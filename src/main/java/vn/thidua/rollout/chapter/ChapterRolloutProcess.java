@@ -14,6 +14,7 @@ import static vn.thidua.rollout.chapter.ChapterRolloutVariables.CHANGE_REQUEST;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.EXEMPLARY_PEOPLE;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.MID_YEAR_OPENS_AT;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.MID_YEAR_REPORT;
+import static vn.thidua.rollout.chapter.ChapterRolloutVariables.PARTY_CELL_REPORT;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.PROPOSAL_COUNT;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.REGISTRATION_ENDS_AT;
 import static vn.thidua.rollout.chapter.ChapterRolloutVariables.SELF_RATING;
@@ -44,7 +45,10 @@ import vn.thidua.process.EarlierNames;
 @Configuration(proxyBeanMethods = false)
 class ChapterRolloutProcess {
 
-	/** StartEvent_ChapterRolloutStarted: the chapter's names, row, Party cell topic and timer dates. */
+	/**
+	 * StartEvent_ChapterRolloutStarted: the chapter's names, row, Party cell topic and timer dates, and
+	 * whether Gateway_PartyCellReportNeeded calls the Party cell (not for a ward in the city's rollout).
+	 */
 	@Bean
 	ExecutionListener chapterRolloutStart(ChapterRolloutService service) {
 		return execution -> {
@@ -52,9 +56,12 @@ class ChapterRolloutProcess {
 					CHAPTER_GROUP.get(execution), ROLLOUT_ID.get(execution));
 			CHAPTER_NAME.set(execution, started.chapterName());
 			SUBJECT.set(execution, started.subject());
-			PARTY_CELL_GROUP.set(execution, started.partyCellGroup());
+			PARTY_CELL_REPORT.set(execution, started.partyCellReport());
+			if (started.partyCellReport()) {
+				PARTY_CELL_GROUP.set(execution, started.partyCellGroup());
+				REPORT_TOPIC.set(execution, started.reportTopic());
+			}
 			ROLLOUT_CHAPTER_ID.set(execution, started.chapterId());
-			REPORT_TOPIC.set(execution, started.reportTopic());
 			REGISTRATION_ENDS_AT.set(execution, started.registrationEndsAt().toString());
 			MID_YEAR_OPENS_AT.set(execution, started.midYearOpensAt().toString());
 			YEAR_END_OPENS_AT.set(execution, started.yearEndOpensAt().toString());

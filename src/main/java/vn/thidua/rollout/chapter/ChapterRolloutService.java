@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.identity.organisation.OrganisationDirectory;
 import vn.thidua.identity.organisation.OrganisationDirectory.ChapterRef;
 import vn.thidua.notification.Notifier;
@@ -58,9 +59,13 @@ class ChapterRolloutService {
 		this.clock = clock;
 	}
 
-	/** The chapter's names, its row, the Party cell's topic and the timer dates. */
+	/**
+	 * The chapter's names, its row, the Party cell's topic and the timer dates; whether it reports to
+	 * a Party cell (a ward's chapter) or not (a ward in the city's rollout: no Party cell group, no topic).
+	 */
 	record Started(long chapterId, String chapterName, String partyCellGroup, String subject, String reportTopic,
-			LocalDateTime registrationEndsAt, LocalDateTime midYearOpensAt, LocalDateTime yearEndOpensAt) {
+			LocalDateTime registrationEndsAt, LocalDateTime midYearOpensAt, LocalDateTime yearEndOpensAt,
+			boolean partyCellReport) {
 	}
 
 	/** Who the chapter is and what its programme says, for the mails to the board and the chapter. */
@@ -70,24 +75,42 @@ class ChapterRolloutService {
 
 	/**
 	 * StartEvent_ChapterRolloutStarted: the chapter's names and Party cell from the organisation, its
-	 * progress row, and the timer dates from the programme's record (not from variables).
+	 * progress row, and the timer dates from the programme's record (not from variables). In the
+	 * city's rollout the "chapter" is a ward, named by its chair group ({@code <ward>-chair}).
 	 */
 	Started start(String processInstanceId, String chapterGroup, long rolloutId) {
-		ChapterRef chapter = directory.chapterByGroup(chapterGroup)
-			.orElseThrow(() -> new IllegalStateException("Chapter " + chapterGroup + " is not in the organisation file"));
 		Rollout rollout = repository.findRollout(rolloutId)
 			.orElseThrow(() -> new IllegalStateException("No rollout " + rolloutId));
+		Unit unit = unit(rollout, chapterGroup);
 		long chapterId = repository.findChapterId(rolloutId, chapterGroup)
-			.orElseGet(() -> repository.insertChapter(rolloutId, chapterGroup, chapter.chapter().name(),
-					chapter.partyCellGroupId(), now()));
+			.orElseGet(() -> repository.insertChapter(rolloutId, chapterGroup, unit.name(), unit.partyCellGroup(), now()));
 		repository.attachChapterProcess(chapterId, processInstanceId, now());
 		Programme programme = rollout.programme();
 		String year = String.valueOf(programme.year());
-		return new Started(chapterId, chapter.chapter().name(), chapter.partyCellGroupId(),
-				Messages.get("rollout.chapter.subject", year, chapter.chapter().name()),
-				Messages.get("rollout.chapter.report-topic", year),
+		boolean partyCellReport = unit.partyCellGroup() != null;
+		return new Started(chapterId, unit.name(), unit.partyCellGroup(),
+				Messages.get("rollout.chapter.subject", year, unit.name()),
+				partyCellReport ? Messages.get("rollout.chapter.report-topic", year) : null,
 				programme.registrationDeadline().plusDays(1).atStartOfDay(), programme.midYearReportDate().atStartOfDay(),
-				programme.yearEndReportDate().atStartOfDay());
+				programme.yearEndReportDate().atStartOfDay(), partyCellReport);
+	}
+
+	/** What one ChapterRollout is for: a ward's chapter (with its Party cell), or a ward in the city's rollout. */
+	private record Unit(String name, String partyCellGroup) {
+	}
+
+	private Unit unit(Rollout rollout, String chapterGroup) {
+		if (directory.isCity(rollout.wardCode())) {
+			return directory.wards()
+				.stream()
+				.filter(w -> GroupIds.chair(w.code()).equals(chapterGroup))
+				.findFirst()
+				.map(w -> new Unit(w.name(), null))
+				.orElseThrow(() -> new IllegalStateException("Ward of " + chapterGroup + " is not in the organisation"));
+		}
+		ChapterRef chapter = directory.chapterByGroup(chapterGroup)
+			.orElseThrow(() -> new IllegalStateException("Chapter " + chapterGroup + " is not in the organisation file"));
+		return new Unit(chapter.chapter().name(), chapter.partyCellGroupId());
 	}
 
 	/** End of CallActivity_PartyCellReport: the Party cell has given its guidance. */

@@ -23,6 +23,8 @@ public final class ChapterRolloutVariables {
 
 	public static final String SUBPROCESS_REGISTRATION = "SubProcess_Registration";
 
+	public static final String GATEWAY_PARTY_CELL_REPORT = "Gateway_PartyCellReportNeeded";
+
 	public static final String CALL_PARTY_CELL_REPORT = "CallActivity_PartyCellReport";
 
 	public static final String TASK_REGISTER_WORK_ITEMS = "Task_RegisterWorkItems";
@@ -54,6 +56,13 @@ public final class ChapterRolloutVariables {
 			ProgrammeVariables.PROGRAMME_YEAR, ProgrammeVariables.THEME, ProgrammeVariables.REGISTRATION_DEADLINE,
 			ProgrammeVariables.MID_YEAR_REPORT_DATE, ProgrammeVariables.YEAR_END_REPORT_DATE,
 			ProcessVariables.BOARD_GROUP, ProcessVariables.INITIATOR, ProcessVariables.CHAPTER_GROUP);
+
+	/**
+	 * Whether the unit rolled out to reports to a Party cell first (a ward's chapter: true); a ward
+	 * in the city's rollout has no Party cell of a chapter and goes straight to its registration.
+	 * Computed at StartEvent_ChapterRolloutStarted from the organisation; Gateway_PartyCellReportNeeded reads it.
+	 */
+	public static final Variable<Boolean> PARTY_CELL_REPORT = Variable.flag("partyCellReport");
 
 	/** Timer dates (ISO date-times) derived from the programme's deadlines. */
 	public static final Variable<String> REGISTRATION_ENDS_AT = Variable.text("registrationEndsAt");

@@ -70,7 +70,7 @@ class PlanRolloutService {
 
 	/** StartEvent_ProgrammeDrafted: the starter's ward, the groups, and the programme's record. */
 	Drafted start(String processInstanceId, String initiator, ProgrammeForm form) {
-		Ward ward = ProgrammeRules.draftingWard(initiator, initiator == null ? List.of() : directory.wardsOf(initiator));
+		Ward ward = ProgrammeRules.draftingWard(initiator, initiator == null ? List.of() : unitsOf(initiator));
 		Programme programme = ProgrammeRules.programme(form, LocalDate.now(clock));
 		long id = repository.insertRollout(processInstanceId, ward.code(), programme, initiator, now());
 		LOG.info("Programme {} for {} drafted by {} (rollout {})", programme.year(), ward.code(), initiator, id);
@@ -100,10 +100,15 @@ class PlanRolloutService {
 		return ProgrammeRules.subject(programme.year());
 	}
 
-	/** Task_OpenConference: every chapter head and board member of the ward comments until the deadline. */
+	/**
+	 * Task_OpenConference: every chapter head and board member of the ward comments until the
+	 * deadline; in the city's rollout, every ward's chair and the city's board.
+	 */
 	Conference openConference(long rolloutId) {
 		Rollout rollout = rollout(rolloutId);
-		Set<String> participants = ProgrammeRules.participants(ward(rollout.wardCode()));
+		Ward unit = ward(rollout.wardCode());
+		Set<String> participants = directory.isCity(unit.code()) ? ProgrammeRules.cityParticipants(unit, directory.wards())
+				: ProgrammeRules.participants(unit);
 		LOG.info("Conference on rollout {}: {} participants until {}", rollout.id(), participants.size(),
 				rollout.programme().conferenceDeadline());
 		return new Conference(List.copyOf(participants),
@@ -129,8 +134,9 @@ class PlanRolloutService {
 	}
 
 	/**
-	 * Task_PrepareRollout: the ward's chapters as the organisation file lists them now, so a chapter
-	 * added to the file takes part in the next rollout.
+	 * Task_PrepareRollout: the ward's chapters as the organisation lists them now, so a chapter added
+	 * takes part in the next rollout. In the city's rollout the wards take the chapters' place: each
+	 * ward's part goes to its chair group ({@code <ward>-chair}), with no Party cell.
 	 *
 	 * @return the chapter groups CallActivity_ChapterRollout iterates over
 	 */
@@ -138,15 +144,31 @@ class PlanRolloutService {
 		Rollout rollout = rollout(rolloutId);
 		Ward ward = ward(rollout.wardCode());
 		List<String> groups = new ArrayList<>();
-		for (Chapter c : ward.chapters()) {
-			String group = GroupIds.chapter(ward.code(), c.code());
-			if (repository.findChapterId(rollout.id(), group).isEmpty()) {
-				repository.insertChapter(rollout.id(), group, c.name(), GroupIds.partyCell(ward.code(), c.code()), now());
+		if (directory.isCity(ward.code())) {
+			for (Ward w : directory.wards()) {
+				groups.add(addChapter(rollout, GroupIds.chair(w.code()), w.name(), null));
 			}
-			groups.add(group);
+			LOG.info("City rollout {} goes to {} wards", rollout.id(), groups.size());
+			return groups;
+		}
+		for (Chapter c : ward.chapters()) {
+			groups.add(addChapter(rollout, GroupIds.chapter(ward.code(), c.code()), c.name(),
+					GroupIds.partyCell(ward.code(), c.code())));
 		}
 		LOG.info("Rollout {} goes to {} chapters", rollout.id(), groups.size());
 		return groups;
+	}
+
+	private String addChapter(Rollout rollout, String group, String name, String partyCellGroup) {
+		if (repository.findChapterId(rollout.id(), group).isEmpty()) {
+			repository.insertChapter(rollout.id(), group, name, partyCellGroup, now());
+		}
+		return group;
+	}
+
+	/** The units (wards, then the city) in which the login holds a role. */
+	private List<Ward> unitsOf(String login) {
+		return directory.units().stream().filter(u -> directory.membersOf(u).contains(login)).toList();
 	}
 
 	/** Task_CollectRatings: every chapter's self-rating, as the rows of the board's table. */
@@ -183,8 +205,8 @@ class PlanRolloutService {
 	}
 
 	private Ward ward(String wardCode) {
-		return directory.ward(wardCode)
-			.orElseThrow(() -> new IllegalStateException("Ward " + wardCode + " is no longer in the organisation file"));
+		return directory.unit(wardCode)
+			.orElseThrow(() -> new IllegalStateException("Unit " + wardCode + " is no longer in the organisation"));
 	}
 
 	private Rollout rollout(long id) {

@@ -58,7 +58,10 @@ final class ProgrammeRules {
 	private ProgrammeRules() {
 	}
 
-	/** The ward whose programme the starter drafts: one she chairs or sits on the board of. */
+	/**
+	 * The unit whose programme the starter drafts: one she chairs or sits on the board of, a ward or
+	 * (for the city's officials) the city.
+	 */
 	static Ward draftingWard(String initiator, List<Ward> wardsOfInitiator) {
 		return Optional.ofNullable(initiator)
 			.flatMap(login -> wardsOfInitiator.stream()
@@ -145,6 +148,14 @@ final class ProgrammeRules {
 		Set<String> participants = new LinkedHashSet<>();
 		ward.chapters().stream().map(Chapter::head).forEach(participants::add);
 		participants.addAll(ward.board());
+		return participants;
+	}
+
+	/** Task_OpenConference of the city's rollout: every ward's chair, then the city's board, once each. */
+	static Set<String> cityParticipants(Ward city, List<Ward> wards) {
+		Set<String> participants = new LinkedHashSet<>();
+		wards.stream().map(Ward::chair).forEach(participants::add);
+		participants.addAll(city.board());
 		return participants;
 	}
 

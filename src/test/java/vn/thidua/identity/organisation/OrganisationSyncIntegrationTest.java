@@ -78,6 +78,13 @@ class OrganisationSyncIntegrationTest {
 		assertThat(authorizationService.isUserAuthorized("cityboard1", List.of("hanoi", "hanoi-board"),
 				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "CommendationNomination"))
 			.isFalse();
+		// and roll the city's programme out to the wards (PlanRollout one level up)
+		assertThat(authorizationService.isUserAuthorized("cityboard1", List.of("hanoi", "hanoi-board"),
+				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "PlanRollout"))
+			.isTrue();
+		assertThat(authorizationService.isUserAuthorized("citycouncil2", List.of("hanoi", "hanoi-council"),
+				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "PlanRollout"))
+			.isFalse();
 
 		assertThat(authorizationService.isUserAuthorized("head1", List.of("bode", "bode-ch01"),
 				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "CommendationNomination"))

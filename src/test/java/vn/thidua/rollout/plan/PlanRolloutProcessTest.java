@@ -200,6 +200,67 @@ class PlanRolloutProcessTest {
 			.satisfies(s -> assertThat(s.recipients().groups()).contains("bode-ch01", "bode-ch06", "bode-chair"));
 	}
 
+	@Test
+	void shouldRollTheCitysProgrammeOutToEveryWardsChairWithoutAPartyCellReport() {
+		// given: the city's chair drafts; the level comes from the organisation
+		ProcessInstance pi = driver.startByCityChair();
+		assertThat(pi).isWaitingAt(PlanRolloutVariables.TASK_CHAIR_APPROVE)
+			.variables()
+			.containsEntry("wardCode", "hanoi")
+			.containsEntry("chapterName", "Hội LHPN thành phố Hà Nội")
+			.containsEntry("chairGroup", "hanoi-chair")
+			.containsEntry("boardGroup", "hanoi-board");
+		driver.approve(pi);
+		assertThat(driver.tasks(pi, PlanRolloutVariables.TASK_COMMENT)).extracting(Task::getAssignee)
+			.containsExactlyInAnyOrder("chair", "lbchair", "plchair", "cityboard1", "cityboard2");
+
+		// when
+		driver.executeJob(pi, PlanRolloutVariables.TIMER_CONFERENCE_DEADLINE);
+		driver.complete(driver.task(pi, PlanRolloutVariables.TASK_CHAIR_CONCLUDE), Map.of("conclusion", "Thống nhất."));
+
+		// then: each ward's part goes to its chair group, straight to the registration
+		assertThat(driver.chapters(pi)).hasSize(3);
+		Map<String, String> wards = Map.of("bode-chair", "Hội LHPN phường Bồ Đề", "longbien-chair",
+				"Hội LHPN phường Long Biên", "phucloi-chair", "Hội LHPN phường Phúc Lợi");
+		wards.forEach((group, name) -> {
+			ProcessInstance ward = driver.chapter(pi, group);
+			assertThat(ward).isWaitingAt(ChapterRolloutVariables.TASK_REGISTER_WORK_ITEMS)
+				.hasPassed(ChapterRolloutVariables.GATEWAY_PARTY_CELL_REPORT)
+				.hasNotPassed(ChapterRolloutVariables.CALL_PARTY_CELL_REPORT)
+				.variables()
+				.containsEntry("chapterName", name)
+				.containsEntry("partyCellReport", false)
+				.containsEntry("boardGroup", "hanoi-board");
+			assertThat(driver.cellReport(ward)).isNull();
+			assertThat(driver.task(ward, ChapterRolloutVariables.TASK_REGISTER_WORK_ITEMS)).hasCandidateGroup(group);
+		});
+
+		// when: every ward's year; the city board acknowledges
+		wards.keySet().forEach(group -> {
+			ProcessInstance ward = driver.chapter(pi, group);
+			driver.registerWorkItems(ward);
+			assertThat(driver.task(ward, ChapterRolloutVariables.TASK_BOARD_ACKNOWLEDGE)).hasCandidateGroup("hanoi-board");
+			driver.acknowledge(ward);
+			driver.midYear(ward);
+			driver.yearEnd(ward, "Vững mạnh", null);
+		});
+
+		// then: the city board confirms the wards' ratings; the wards' chairs are told
+		assertThat(pi).isWaitingAt(PlanRolloutVariables.TASK_BOARD_CONFIRM_RATINGS);
+		assertThat(driver.task(pi, PlanRolloutVariables.TASK_BOARD_CONFIRM_RATINGS)).hasCandidateGroup("hanoi-board");
+		assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "chapterRatings").toString())
+			.contains("Hội LHPN phường Phúc Lợi", "Vững mạnh");
+		driver.complete(driver.task(pi, PlanRolloutVariables.TASK_BOARD_CONFIRM_RATINGS),
+				Map.of("ratingsConfirmed", true, "ratingsNote", "Ba phường vững mạnh."));
+		assertThat(pi).isEnded().hasPassed(PlanRolloutVariables.END_EVENT);
+		assertThat(repository.chapters(rolloutId(pi))).hasSize(3).allSatisfy(c -> {
+			assertThat(c.partyCellGroup()).isNull();
+			assertThat(c.confirmedRating()).isEqualTo("Vững mạnh");
+		});
+		assertThat(notifier.sent(PlanRolloutService.TEMPLATE_RATINGS_CONFIRMED)).singleElement()
+			.satisfies(s -> assertThat(s.recipients().groups()).contains("bode-chair", "longbien-chair", "phucloi-chair"));
+	}
+
 	private long rolloutId(ProcessInstance pi) {
 		return ((Number) processEngine.getHistoryService()
 			.createHistoricVariableInstanceQuery()

@@ -139,6 +139,15 @@ class ProgrammeRulesTest {
 	}
 
 	@Test
+	void shouldAskEveryWardsChairAndTheCityBoardOnceAtCityLevel() {
+		Ward city = new Ward("hanoi", "Thành phố", "citychair", List.of("cityboard1", "chair"), null, List.of());
+		Ward other = new Ward("longbien", "Phường Long Biên", "lbchair", List.of(), null, List.of());
+		assertThat(ProgrammeRules.cityParticipants(city, List.of(BODE, other)))
+			.containsExactly("chair", "lbchair", "cityboard1");
+		assertThat(ProgrammeRules.draftingWard("citychair", List.of(city)).code()).isEqualTo("hanoi");
+	}
+
+	@Test
 	void shouldNumberTheCommentsForTheChair() {
 		LocalDateTime at = LocalDateTime.of(2027, 1, 10, 9, 0);
 		assertThat(ProgrammeRules.commentsText(List.of(new Comment("head1", "Nguyễn Thị Ánh", "Đồng ý.", at),
