@@ -15,14 +15,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.thidua.rollout.chapter.ChapterRolloutVariables;
 import vn.thidua.support.IntegrationTest;
@@ -35,18 +30,11 @@ import vn.thidua.support.IntegrationTest;
  * ward and a chapter head see nothing of it.
  */
 @IntegrationTest
-class CityRolloutIntegrationTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final String PAGE = "firstResult=0&maxResults=50";
+class CityRolloutIntegrationTest extends RolloutOverRest {
 
 	/** The demo city's wards and their chairs. */
 	private static final Map<String, String> WARD_CHAIRS = Map.of("bode", "chair", "longbien", "lbchair", "phucloi",
 			"plchair");
-
-	@Value("${local.server.port}")
-	int port;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -244,85 +232,6 @@ class CityRolloutIntegrationTest {
 			.until(() -> managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
 				.singleResult(), j -> j != null);
 		managementService.executeJob(timer.getId());
-	}
-
-	// ------------------------------------------------------------ Tasklist's calls
-
-	private JsonNode tasks(String login, String taskDefinitionKey) {
-		String query = taskDefinitionKey == null ? "" : "&taskDefinitionKey=" + taskDefinitionKey;
-		return json(as(login).get("/engine-rest/task?" + PAGE + query));
-	}
-
-	private String onlyTask(String login, String taskDefinitionKey, String processInstanceId) {
-		JsonNode found = Awaitility.await()
-			.atMost(Duration.ofSeconds(60))
-			.until(() -> json(as(login).get("/engine-rest/task?" + PAGE + "&taskDefinitionKey=" + taskDefinitionKey
-					+ "&processInstanceId=" + processInstanceId)), f -> f.size() == 1);
-		return found.get(0).get("id").asText();
-	}
-
-	private JsonNode formVariables(String login, String taskId) {
-		return json(as(login).get("/engine-rest/task/" + taskId + "/form-variables"));
-	}
-
-	private void claim(String login, String taskId) {
-		assertOk(as(login).post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", login)));
-	}
-
-	private ResponseEntity<String> submit(String login, String taskId, Map<String, Object> variables) {
-		return as(login).post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-	}
-
-	private static Map<String, Object> typed(Object value, String type) {
-		return Map.of("value", value, "type", type);
-	}
-
-	private static List<String> ids(JsonNode tasks) {
-		List<String> ids = new ArrayList<>();
-		tasks.forEach(t -> ids.add(t.get("id").asText()));
-		return ids;
-	}
-
-	private static void assertOk(ResponseEntity<String> response) {
-		assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
-	}
-
-	private static JsonNode json(ResponseEntity<String> response) {
-		assertOk(response);
-		try {
-			return JSON.readTree(response.getBody() == null ? "null" : response.getBody());
-		}
-		catch (Exception ex) {
-			throw new AssertionError("not JSON: " + response.getBody(), ex);
-		}
-	}
-
-	private Http as(String login) {
-		return new Http(RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultHeaders(h -> h.setBasicAuth(login, "demo"))
-			.defaultStatusHandler(status -> true, (request, response) -> {
-			})
-			.build());
-	}
-
-	/** A user's HTTP client that returns every answer, errors included. */
-	private record Http(RestClient client) {
-
-		ResponseEntity<String> get(String path) {
-			return client.get().uri(path).header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE).retrieve()
-				.toEntity(String.class);
-		}
-
-		ResponseEntity<String> post(String path, Object body) {
-			return client.post()
-				.uri(path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body)
-				.retrieve()
-				.toEntity(String.class);
-		}
-
 	}
 
 }
