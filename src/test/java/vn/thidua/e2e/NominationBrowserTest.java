@@ -17,6 +17,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import org.junit.jupiter.api.Test;
 
+import vn.thidua.award.AwardCatalogue;
+import vn.thidua.award.AwardEntry;
+import vn.thidua.award.AwardRegister;
 import vn.thidua.dossier.DossierFixtures;
 import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.EngineDiagnostics;
@@ -272,6 +275,63 @@ class NominationBrowserTest extends BrowserScenario {
 				.anySatisfy(s -> assertThat(s).startsWith("[Thi đua]").contains("27/QĐ-HLHPN")));
 	}
 
+
+	/**
+	 * Issue 19: a Bằng khen of the city union proposed by Bồ Đề reaches the city's board once the
+	 * ward's chair signed the request letter; cityboard1 reads the ward's request in Tasklist and sends
+	 * it to the city's council.
+	 */
+	@Test
+	void shouldShowTheCityBoardTheWardsRecommendationInTasklist() {
+		// given: the ward's awards of the two years before, as the city's diploma asks, and the ward's
+		// chain done over the REST API as Tasklist would
+		int year = LocalDate.now().getYear();
+		String nominee = "Lã Thị Phương Thảo";
+		AwardRegister register = context.getBean(AwardRegister.class);
+		AwardCatalogue catalogue = context.getBean(AwardCatalogue.class);
+		for (Object[] held : new Object[][] { { "GK_HOI_PHUONG", year - 2 }, { "LAO_DONG_TIEN_TIEN", year - 1 } }) {
+			int heldYear = (Integer) held[1];
+			register.record(new AwardRegister.NewAward("held-" + java.util.UUID.randomUUID(), "bode", "bode-ch01",
+					"Chi hội Tổ dân phố số 1", "INDIVIDUAL", nominee, catalogue.find((String) held[0]).orElseThrow(),
+					heldYear, AwardEntry.DECIDED, "H-" + System.nanoTime(), LocalDate.of(heldYear, 12, 20), "chair", 5, 0, 0));
+		}
+		NominationDriver driver = new NominationDriver(port, taskService, managementService, context);
+		SeasonOverRest season = new SeasonOverRest(new Http(port), context.getBean(ProcessEngine.class));
+		season.closeOpenSessions();
+		String pid = driver.start("head1", nominee, "BK_HOI_THANH_PHO", year,
+				"Ba năm liền vận động hội viên xây dựng mô hình nhà sạch, ngõ đẹp.");
+		driver.boardApproves(pid);
+		driver.endDisclosure(pid);
+		season.awaitCouncil(pid);
+		season.everyoneAgrees(season.openSession());
+		String letter = "TTr-" + (System.nanoTime() % 100000) + "/HLHPN";
+		Http.Reply signed = season.sign(letter, pid);
+		assertThat(signed.status()).as(signed.body()).isEqualTo(204);
+		await().atMost(SLOW)
+			.until(() -> runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey("CityReview")
+				.processInstanceBusinessKey(pid)
+				.count() == 1);
+
+		// when: cityboard1 opens it from «Chờ Ban Thường vụ» and approves
+		as("cityboard1", TasklistFilters.BOARD_TASKS);
+		browser.openTask("Ban Thường vụ thành phố xét đề nghị của phường", nominee).claimIfOffered();
+		RenderedForms.assertRendered(browser, "city-board-review", "city-01-cityboard1-review");
+		assertThat(browser.value("Phường đề nghị")).contains("Bồ Đề");
+		assertThat(browser.value("Tờ trình của phường số")).isEqualTo(letter);
+		narrow("city-02-cityboard1-review-390px");
+		browser.choose("Ý kiến của Ban Thường vụ thành phố", "Đồng ý, trình Hội đồng Thi đua – Khen thưởng thành phố");
+		browser.completeTask();
+
+		// then: the city's review waits for its council; the board's task is done
+		await().atMost(SLOW)
+			.until(() -> taskService.createTaskQuery()
+				.processInstanceBusinessKey(pid)
+				.processDefinitionKey("CityReview")
+				.taskDefinitionKey("Task_BoardReviewRecommendation")
+				.count() == 0);
+		season.closeOpenSessions();
+	}
 
 	// ------------------------------------------------------------------ the «Hồ sơ» tab
 
