@@ -319,9 +319,14 @@ class NominationBrowserTest extends BrowserScenario {
 		RenderedForms.assertRendered(browser, "city-board-review", "city-01-cityboard1-review");
 		assertThat(browser.value("Phường đề nghị")).contains("Bồ Đề");
 		assertThat(browser.value("Tờ trình của phường số")).isEqualTo(letter);
-		narrow("city-02-cityboard1-review-390px");
+		// the same task on her phone
+		browser.driver().manage().window().setSize(new Dimension(390, 844));
+		browser.driver().navigate().refresh();
+		browser.openTask("Ban Thường vụ thành phố xét đề nghị của phường", nominee);
+		RenderedForms.assertRendered(browser, "city-board-review", "city-02-cityboard1-review-390px");
 		browser.choose("Ý kiến của Ban Thường vụ thành phố", "Đồng ý, trình Hội đồng Thi đua – Khen thưởng thành phố");
 		browser.completeTask();
+		browser.driver().manage().window().setSize(new Dimension(1366, 900));
 
 		// then: the city's review waits for its council; the board's task is done
 		await().atMost(SLOW)
