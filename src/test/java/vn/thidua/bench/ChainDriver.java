@@ -183,9 +183,14 @@ final class ChainDriver {
 			return;
 		}
 		String task = tasks.get(0).path("id").asText();
+		// cast by another client between the query and the read: 404, 500, or 403 for a task gone
 		BenchHttp.Reply sheet = http.get(member, ENGINE + "/task/" + task + "/localVariables/ballot?deserializeValue=false")
-			.expect(200, 404, 500);
+			.expect(200, 403, 404, 500);
 		if (sheet.status() != 200) {
+			if (!http.get(member, ENGINE + "/task?taskId=" + task + "&firstResult=0&maxResults=1").expect(200).json()
+				.isEmpty()) {
+				throw new IllegalStateException(member + " could not read her ballot in " + session + ": " + sheet.body());
+			}
 			return;
 		}
 		List<Map<String, Object>> rows = new ArrayList<>();
