@@ -187,7 +187,10 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the page shows {@code text} somewhere visible (a button, a label, a message). */
 	public Browser waitForText(String text) {
+		// a form posted a moment ago: the old page's body may go while it is read («Node … does not
+		// belong to the document»); read the new one on the next poll
 		new WebDriverWait(driver, TIMEOUT)
+			.ignoring(org.openqa.selenium.WebDriverException.class)
 			.withMessage(() -> "text \"" + text + "\" visible; the page shows: " + visibleText())
 			.until(d -> visibleText().contains(text));
 		return this;
