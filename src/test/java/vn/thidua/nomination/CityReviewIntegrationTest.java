@@ -26,7 +26,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 
-import jakarta.mail.internet.MimeMessage;
 
 import vn.thidua.award.AwardCatalogue;
 import vn.thidua.award.AwardEntry;
@@ -249,26 +248,8 @@ class CityReviewIntegrationTest {
 	}
 
 	private static List<String> bodiesTo(String address) throws Exception {
-		List<String> bodies = new ArrayList<>();
-		for (MimeMessage message : SMTP.getReceivedMessages()) {
-			for (var recipient : message.getAllRecipients()) {
-				if (recipient.toString().contains(address)) {
-					bodies.add(text(message.getContent()));
-				}
-			}
-		}
-		return bodies;
+		return vn.thidua.support.TestSmtp.bodiesTo(SMTP, address);
 	}
 
-	private static String text(Object content) throws Exception {
-		if (content instanceof jakarta.mail.Multipart multipart) {
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
-			}
-			return text.toString();
-		}
-		return String.valueOf(content);
-	}
 
 }

@@ -413,28 +413,9 @@ class NominationIntegrationTest {
 	}
 
 	private static List<String> bodiesTo(String address) throws Exception {
-		List<String> bodies = new java.util.ArrayList<>();
-		for (MimeMessage message : SMTP.getReceivedMessages()) {
-			for (var recipient : message.getAllRecipients()) {
-				if (recipient.toString().contains(address)) {
-					bodies.add(text(message.getContent()));
-				}
-			}
-		}
-		return bodies;
+		return vn.thidua.support.TestSmtp.bodiesTo(SMTP, address);
 	}
 
-	/** The decoded text of a mail's content, every part of it. */
-	private static String text(Object content) throws Exception {
-		if (content instanceof jakarta.mail.Multipart multipart) {
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
-			}
-			return text.toString();
-		}
-		return String.valueOf(content);
-	}
 
 	private static List<String> mailsTo(String address) throws Exception {
 		List<String> subjects = new java.util.ArrayList<>();

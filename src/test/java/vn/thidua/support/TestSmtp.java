@@ -59,4 +59,28 @@ public final class TestSmtp {
 		}
 	}
 
+	/** The decoded text (every part) of each mail the server received for {@code address}. */
+	public static java.util.List<String> bodiesTo(GreenMail smtp, String address) throws Exception {
+		java.util.List<String> bodies = new java.util.ArrayList<>();
+		for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
+			for (var recipient : message.getAllRecipients()) {
+				if (recipient.toString().contains(address)) {
+					bodies.add(text(message.getContent()));
+				}
+			}
+		}
+		return bodies;
+	}
+
+	private static String text(Object content) throws Exception {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+			}
+			return text.toString();
+		}
+		return String.valueOf(content);
+	}
+
 }
