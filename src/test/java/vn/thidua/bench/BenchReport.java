@@ -24,7 +24,8 @@ final class BenchReport {
 				scale.get("wards"), scale.get("chapters"), scale.get("people"), scale.get("groups"),
 				scale.get("authorizations"), scale.get("openTasks"), scale.get("openTasksByKind"),
 				scale.get("finishedInstances")));
-		sb.append(String.format(Locale.ROOT, "Loading: history %s ms, open tasks %s ms%s%n", loading.get("historyMillis"),
+		sb.append(String.format(Locale.ROOT, "Loading: history %s ms (bulk copy, read back: %s), register %s ms, open tasks %s ms%s%n",
+				loading.get("historyMillis"), loading.get("historyCheckedThroughEngine"), loading.get("registerRowsMillis"),
 				loading.get("openTasksMillis"), loading.containsKey("reusedDatabase")
 						? " (database of an earlier run reused: " + loading.get("reusedDatabase") + ")" : ""));
 		sb.append(String.format(Locale.ROOT,
@@ -41,6 +42,8 @@ final class BenchReport {
 					row.get("filter"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
 		}
 
+		sb.append("\nRegister pages: " + r.get("register") + "\n");
+		sb.append("Documents: " + r.get("documents") + "\n");
 		sb.append("\nChains through REST (start, board, timer, council session shared by the ward's clients, 5 ballots,"
 				+ " sign in the batch; floor: 5 votes, sign), K concurrent clients\n");
 		sb.append(String.format(Locale.ROOT, "%-7s %3s %7s %9s %9s %9s %9s %9s %9s %9s %7s%n", "model", "K", "chains",
@@ -77,10 +80,71 @@ final class BenchReport {
 		sb.append("\nGoals\n");
 		((Map<String, Object>) r.get("goals")).forEach((name, goal) -> {
 			Map<String, Object> g = (Map<String, Object>) goal;
-			sb.append(String.format(Locale.ROOT, "%-30s %-8s value %-8s %s%n", name, g.get("goal"), g.get("value"),
+			sb.append(String.format(Locale.ROOT, "%-34s %-8s value %-8s %s%n", name, g.get("goal"), g.get("value"),
 					Boolean.TRUE.equals(g.get("met")) ? "met" : "MISSED"));
 		});
 		return sb.toString();
+	}
+
+	/** Each number of {@code last} over the same of {@code first} (maps of numbers: per key). */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> ratios(Map<String, Object> first, Map<String, Object> last) {
+		Map<String, Object> ratios = new java.util.LinkedHashMap<>();
+		first.forEach((key, a) -> {
+			Object b = last.get(key);
+			if (a instanceof Number x && b instanceof Number y && x.doubleValue() != 0) {
+				ratios.put(key, Math.round(y.doubleValue() / x.doubleValue() * 100) / 100.0);
+			}
+			else if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+				ratios.put(key, ratios((Map<String, Object>) x, (Map<String, Object>) y));
+			}
+		});
+		return ratios;
+	}
+
+	/** The figures of every scale side by side, their ratio, and the goals. */
+	@SuppressWarnings("unchecked")
+	static String sideBySide(Map<String, Object> results) {
+		Map<String, Map<String, Object>> figures = (Map<String, Map<String, Object>>) results.get("figures");
+		List<String> columns = new java.util.ArrayList<>(figures.keySet());
+		StringBuilder sb = new StringBuilder("Figures by scale\n");
+		sb.append(String.format(Locale.ROOT, "%-52s", "figure"));
+		columns.forEach(c -> sb.append(String.format(Locale.ROOT, "%14s", c)));
+		sb.append('\n');
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+		figures.values().forEach(f -> keys.addAll(f.keySet()));
+		for (String key : keys) {
+			Map<String, Object> first = figures.get(columns.get(0));
+			if (first.get(key) instanceof Map<?, ?> nested) {
+				sb.append(key).append('\n');
+				for (Object sub : nested.keySet()) {
+					sb.append(String.format(Locale.ROOT, "%-52s", cut("  " + sub, 52)));
+					for (String c : columns) {
+						Object v = figures.get(c).get(key) instanceof Map<?, ?> m ? m.get(sub) : null;
+						sb.append(String.format(Locale.ROOT, "%14s", v == null ? "-" : v));
+					}
+					sb.append('\n');
+				}
+				continue;
+			}
+			sb.append(String.format(Locale.ROOT, "%-52s", key));
+			for (String c : columns) {
+				Object v = figures.get(c).get(key);
+				sb.append(String.format(Locale.ROOT, "%14s", v == null ? "-" : v));
+			}
+			sb.append('\n');
+		}
+		sb.append("\nGoals of the run\n");
+		((Map<String, Object>) results.get("goals")).forEach((name, goal) -> {
+			Map<String, Object> g = (Map<String, Object>) goal;
+			sb.append(String.format(Locale.ROOT, "%-56s %-10s value %-10s %s%n", name, g.get("goal"), g.get("value"),
+					Boolean.TRUE.equals(g.get("met")) ? "met" : "MISSED"));
+		});
+		return sb.toString();
+	}
+
+	private static String cut(String s, int n) {
+		return s.length() <= n ? s : s.substring(0, n - 1) + "…";
 	}
 
 	private static double p95(Map<String, Stats> per, String step) {

@@ -59,6 +59,10 @@ final class CityGenerator {
 		return ward + ".council" + (member + 1);
 	}
 
+	static String cell(String ward, int chapter) {
+		return ward + ".cell" + "%02d".formatted(chapter + 1);
+	}
+
 	static String chair(String ward) {
 		return ward + ".chair";
 	}
@@ -79,7 +83,7 @@ final class CityGenerator {
 			}
 			List<Chapter> chapters = new ArrayList<>();
 			for (int c = 0; c < CHAPTERS_PER_WARD; c++) {
-				String secretary = code + ".cell" + "%02d".formatted(c + 1);
+				String secretary = cell(code, c);
 				people.add(person(head(code, c), people.size()));
 				people.add(person(secretary, people.size()));
 				chapters.add(new Chapter(chapterCode(c), "Chi hội Tổ dân phố số " + (c + 1) + " – phường số " + (w + 1),

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 
 import vn.thidua.identity.organisation.Organisation;
+import vn.thidua.document.DocumentThroughput;
 import vn.thidua.identity.organisation.TasklistFilters;
 
 import vn.thidua.support.TestSmtp;
@@ -63,15 +64,35 @@ class CityScaleBenchmark {
 			List.of(), "caseInstanceVariables", List.of(), "sorting",
 			List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
 
-	final int wards = Integer.getInteger("bench.wards", 126);
+	/** The scales of one run: each multiplies wards, open tasks, finished instances and register rows. */
+	final List<Integer> scales = parseClients(System.getProperty("bench.scale", "1,4"));
 
-	final int openTasks = Integer.getInteger("bench.openTasks", 10_000);
+	final int baseWards = Integer.getInteger("bench.wards", 126);
 
-	final int history = Integer.getInteger("bench.history", 100_000);
+	final int baseOpenTasks = Integer.getInteger("bench.openTasks", 10_000);
 
+	final int baseHistory = Integer.getInteger("bench.history", 100_000);
+
+	final int baseRegisterRows = Integer.getInteger("bench.registerRows", 1_000_000);
+
+	/** Requests of the chapter head's chapter list (the goal's figure) and of the register pages. */
 	final int requests = Math.max(1, Integer.getInteger("bench.requests", 1_000));
 
+	/** Requests of every other role's filter. */
+	final int roleRequests = Math.max(1, Integer.getInteger("bench.roleRequests", 300));
+
 	final int warmup = Integer.getInteger("bench.warmup", 200);
+
+	final int certificateRuns = Integer.getInteger("bench.certificateRuns", 7);
+
+	/** The scale being measured (set by {@link #cityScale} before each). */
+	private int wards;
+
+	private int openTasks;
+
+	private int history;
+
+	private int registerRows;
 
 	final int chainsPerClient = Integer.getInteger("bench.chainsPerClient", 5);
 
@@ -84,10 +105,54 @@ class CityScaleBenchmark {
 		Files.createDirectories(output);
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("date", Instant.now().toString());
-		results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB",
+		Map<String, Object> machine = Map.of("cores", Runtime.getRuntime().availableProcessors(), "maxHeapMiB",
 				Runtime.getRuntime().maxMemory() / (1024 * 1024), "memoryGiB", totalMemoryGiB(), "java",
-				System.getProperty("java.version")));
+				System.getProperty("java.version"));
+		results.put("machine", machine);
+		if (scales.size() > 1 && !System.getProperty("bench.database", "").isBlank()) {
+			throw new IllegalArgumentException("-Dbench.database measures one scale: set -Dbench.scale too");
+		}
+		Map<String, Object> byScale = new LinkedHashMap<>();
+		Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
+		StringBuilder tables = new StringBuilder();
+		for (int s : scales) {
+			wards = baseWards * s;
+			openTasks = baseOpenTasks * s;
+			history = baseHistory * s;
+			registerRows = baseRegisterRows * s;
+			Path dir = output.resolve("scale-" + s);
+			Files.createDirectories(dir);
+			long start = System.nanoTime();
+			Map<String, Object> one = measureScale(dir);
+			one.put("machine", machine);
+			one.put("runMillis", (System.nanoTime() - start) / 1_000_000);
+			one.put("goals", goals(one));
+			byScale.put(s + "x", one);
+			figures.put(s + "x", figures(one));
+			String table = BenchReport.table(one);
+			Files.writeString(dir.resolve("results.txt"), table, StandardCharsets.UTF_8);
+			BenchChart.draw(one, dir.resolve("results.png"));
+			tables.append("\n=== Scale ").append(s).append("× ===\n").append(table);
+			LOG.info("Scale {}× done in {} s: {}", s, (long) one.get("runMillis") / 1000, figures.get(s + "x"));
+		}
+		if (scales.size() > 1) {
+			figures.put(scales.get(scales.size() - 1) + "x/" + scales.get(0) + "x",
+					BenchReport.ratios(figures.get(scales.get(0) + "x"), figures.get(scales.get(scales.size() - 1) + "x")));
+		}
+		results.put("figures", figures);
+		results.put("goals", issueGoals(figures));
+		results.put("scales", byScale);
+		BenchHttp.JSON.copy()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			.writeValue(output.resolve("results.json").toFile(), results);
+		String table = BenchReport.sideBySide(results) + tables;
+		Files.writeString(output.resolve("results.txt"), table, StandardCharsets.UTF_8);
+		LOG.info("Benchmark results ({}):\n{}", output.toAbsolutePath(), table);
+	}
 
+	/** One scale, in one fresh database: load, restart, measure; returns the figures of that scale. */
+	private Map<String, Object> measureScale(Path output) throws Exception {
+		Map<String, Object> results = new LinkedHashMap<>();
 		Organisation city = CityGenerator.city(wards);
 		Path organisationFile = CityGenerator.write(city, output.resolve("organisation.yaml"));
 		// -Dbench.database=<JDBC URL of an earlier run's database>: skip generating and loading, measure again
@@ -144,9 +209,14 @@ class CityScaleBenchmark {
 			LOG.info("Cold start (empty database, {} people synchronised): {} ms", city.people().size(), app.startMillis);
 			DataLoader.deployBenchModels(app.bean(RepositoryService.class), chainWard);
 			DataLoader loader = new DataLoader(app, wards, 2, nominees);
-			long historyMillis = loader.loadHistory(history);
-			loading.put("historyMillis", historyMillis);
-			LOG.info("History: {} finished instances in {} ms", history, historyMillis);
+			Map<String, Object> copied = loader.loadHistory(history);
+			loading.put("historyMillis", copied.get("historyMillis"));
+			loading.put("historyCheckedThroughEngine", copied);
+			LOG.info("History: {} finished instances in {} ms, read back: {}", history, copied.get("historyMillis"), copied);
+			long registerMillis = RegisterLoad.load(app.bean(DataSource.class), registerRows, wards,
+					CityGenerator.CHAPTERS_PER_WARD);
+			loading.put("registerRowsMillis", registerMillis);
+			LOG.info("Register: {} rows in {} ms", registerRows, registerMillis);
 			DataLoader.OpenTasks open = loader.loadOpenTasks(openTasks);
 			loading.put("openTasksMillis", open.millis());
 			LOG.info("Open tasks: {} in {} ms", open, open.millis());
@@ -164,6 +234,7 @@ class CityScaleBenchmark {
 			scale.put("openTasksByKind", Map.of("chapter", open.chapter(), "board", open.board(), "council",
 					open.council()));
 			scale.put("finishedInstances", finished);
+			scale.put("registerRows", jdbc.queryForObject("SELECT COUNT(*) FROM thidua_award", Long.class));
 			scale.put("dataSetMailsNotSent", cancelled);
 			jdbc.execute("ANALYZE");
 		}
@@ -182,8 +253,12 @@ class CityScaleBenchmark {
 					startup.get("heapAfterStartMiB"));
 			BenchHttp http = new BenchHttp(app.port);
 
-			// 3. Tasklist's first page
+			// 3. Tasklist's first page, every filter of every role; the register's pages; documents
 			taskList.addAll(taskListLatencies(http));
+			String ward0 = CityGenerator.wardCode(0);
+			results.put("register", RegisterLoad.measure(http, CityGenerator.board(ward0, 0), ward0, requests));
+			results.put("documents", DocumentThroughput.measure(certificateRuns, 40, 200));
+			LOG.info("Register: {}; documents: {}", results.get("register"), results.get("documents"));
 
 			// 4. chains, ours and the floor, alternately
 			ChainDriver driver = new ChainDriver(http, chainWard, nominees);
@@ -276,33 +351,47 @@ class CityScaleBenchmark {
 		results.put("taskList", taskList);
 		results.put("chains", chains);
 		results.put("ratios", ratios(chains));
-		results.put("goals", goals(results));
-
-		BenchHttp.JSON.copy()
-			.enable(SerializationFeature.INDENT_OUTPUT)
-			.writeValue(output.resolve("results.json").toFile(), results);
-		String table = BenchReport.table(results);
-		Files.writeString(output.resolve("results.txt"), table, StandardCharsets.UTF_8);
-		BenchChart.draw(results, output.resolve("results.png"));
-		LOG.info("Benchmark results ({}):\n{}", output.toAbsolutePath(), table);
+		return results;
 	}
 
+	/**
+	 * Tasklist's first page of every filter each role sees (TasklistFilters: "Việc của tôi" and "Việc
+	 * của chi hội" for everyone, "Chờ Ban Thường vụ" for board and chair, "Việc của Hội đồng" for council
+	 * and chair); the chapter head's chapter list first, with the most requests (the goal's figure).
+	 */
 	private List<Map<String, Object>> taskListLatencies(BenchHttp http) {
 		int spread = Math.min(20, wards);
+		java.util.function.IntFunction<String> head = i -> CityGenerator.head(CityGenerator.wardCode(i % spread),
+				i % CityGenerator.CHAPTERS_PER_WARD);
+		java.util.function.IntFunction<String> cell = i -> CityGenerator.cell(CityGenerator.wardCode(i % spread),
+				i % CityGenerator.CHAPTERS_PER_WARD);
+		java.util.function.IntFunction<String> board = i -> CityGenerator.board(CityGenerator.wardCode(i % spread), i % 2);
+		java.util.function.IntFunction<String> council = i -> CityGenerator.council(CityGenerator.wardCode(i % spread),
+				i % CityGenerator.COUNCIL_SIZE);
+		java.util.function.IntFunction<String> chair = i -> CityGenerator.chair(CityGenerator.wardCode(i % spread));
 		List<Map<String, Object>> rows = new ArrayList<>();
-		rows.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS,
-				i -> CityGenerator.head(CityGenerator.wardCode(i % spread), i % CityGenerator.CHAPTERS_PER_WARD)));
-		rows.add(taskListLatency(http, "board member", TasklistFilters.CHAPTER_TASKS,
-				i -> CityGenerator.board(CityGenerator.wardCode(i % spread), i % 2)));
-		rows.add(taskListLatency(http, "board member", TasklistFilters.BOARD_TASKS,
-				i -> CityGenerator.board(CityGenerator.wardCode(i % spread), i % 2)));
-		rows.add(taskListLatency(http, "council member", TasklistFilters.MY_TASKS,
-				i -> CityGenerator.council(CityGenerator.wardCode(i % spread), i % CityGenerator.COUNCIL_SIZE)));
+		rows.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS, head, warmup, requests));
+		int w = Math.min(warmup, 50);
+		rows.add(taskListLatency(http, "chapter head", TasklistFilters.MY_TASKS, head, w, roleRequests));
+		for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.CHAPTER_TASKS)) {
+			rows.add(taskListLatency(http, "cell secretary", filter, cell, w, roleRequests));
+		}
+		for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.CHAPTER_TASKS, TasklistFilters.BOARD_TASKS)) {
+			rows.add(taskListLatency(http, "board member", filter, board, w, roleRequests));
+		}
+		for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.CHAPTER_TASKS,
+				TasklistFilters.COUNCIL_TASKS)) {
+			rows.add(taskListLatency(http, "council member", filter, council, w, roleRequests));
+		}
+		for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.CHAPTER_TASKS, TasklistFilters.BOARD_TASKS,
+				TasklistFilters.COUNCIL_TASKS)) {
+			rows.add(taskListLatency(http, "chair", filter, chair, w, roleRequests));
+		}
 		return rows;
 	}
 
 	private Map<String, Object> taskListLatency(BenchHttp http, String persona, String filterName,
-			java.util.function.IntFunction<String> user) {
+			java.util.function.IntFunction<String> user, int warmup, int requests) {
 		String filterId = filterId(http, filterName);
 		String path = ChainDriver.ENGINE + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
 		for (int i = 0; i < warmup; i++) {
@@ -322,7 +411,7 @@ class CityScaleBenchmark {
 		row.put("persona", persona);
 		row.put("filter", filterName);
 		row.put("request", "POST " + path.replace(filterId, "{id}") + " (Accept: " + HAL + ")");
-		row.put("users", Math.min(20, wards) + " of the role, in turn");
+		row.put("users", Math.min(20, wards) + " wards' people of the role, in turn");
 		row.put("tasksOnFirstPage", Math.round(rows / (double) Math.min(50, requests) * 10) / 10.0);
 		row.put("stats", stats);
 		LOG.info("Task list, {} ({}): {}", persona, filterName, stats);
@@ -392,22 +481,112 @@ class CityScaleBenchmark {
 		return ratios;
 	}
 
+	/** The figures issue 22 asks for, of one scale, under the names results.json carries them by. */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> goals(Map<String, Object> results) {
+	static Map<String, Object> figures(Map<String, Object> one) {
+		Map<String, Object> f = new LinkedHashMap<>();
+		Map<String, Object> scale = (Map<String, Object>) one.get("scale");
+		f.put("wards", scale.get("wards"));
+		f.put("openTasks", scale.get("openTasks"));
+		f.put("finishedInstances", scale.get("finishedInstances"));
+		f.put("registerRows", scale.get("registerRows"));
+		List<Map<String, Object>> taskList = (List<Map<String, Object>>) one.get("taskList");
+		f.put("chapterHeadP95Ms", ((Stats) taskList.get(0).get("stats")).p95());
+		Map<String, Object> byRole = new LinkedHashMap<>();
+		for (Map<String, Object> row : taskList) {
+			byRole.putIfAbsent(row.get("persona") + " / " + row.get("filter"), ((Stats) row.get("stats")).p95());
+		}
+		f.put("taskListP95MsByRoleAndFilter", byRole);
+		Map<String, Object> cost = new LinkedHashMap<>();
+		Map<String, Object> ours = new LinkedHashMap<>();
+		for (Map<String, Object> r : (List<Map<String, Object>>) one.get("ratios")) {
+			cost.put(String.valueOf(r.get("clients")), r.get("costOverFloor"));
+		}
+		for (Map<String, Object> c : (List<Map<String, Object>>) one.get("chains")) {
+			if (!"floor".equals(c.get("model"))) {
+				ours.put(String.valueOf(c.get("clients")), c.get("chainsPerSecond"));
+			}
+		}
+		f.put("seasonCostOverFloor", cost);
+		f.put("seasonChainsPerSecond", ours);
+		Map<String, Object> register = (Map<String, Object>) one.get("register");
+		f.put("personHistoryP95Ms", register.get("personHistoryP95Ms"));
+		f.put("nameSearchP95Ms", register.get("nameSearchP95Ms"));
+		Map<String, Object> documents = (Map<String, Object>) one.get("documents");
+		f.put("certificatesPerSecond", documents.get("certificatesPerSecond"));
+		f.put("certificatesPerSecondOneThread", documents.get("certificatesPerSecondOneThread"));
+		f.put("decisionWith200RowAnnexMs", documents.get("decisionWithAnnexMs"));
+		Map<String, Object> startup = (Map<String, Object>) one.get("startup");
+		f.put("readyAfterRestartMs", startup.get("readyMillis"));
+		f.put("heapAfterRunMiB", startup.get("heapAfterRunMiB"));
+		Map<String, Object> loading = (Map<String, Object>) one.get("loading");
+		f.put("historyLoadMs", loading.get("historyMillis"));
+		f.put("openTasksLoadMs", loading.get("openTasksMillis"));
+		f.put("registerLoadMs", loading.get("registerRowsMillis"));
+		f.put("wholeScaleMs", one.get("runMillis"));
+		return f;
+	}
+
+	/** The goals as measured at this one scale (printed under its table). */
+	private static Map<String, Object> goals(Map<String, Object> one) {
+		Map<String, Object> f = figures(one);
 		Map<String, Object> goals = new LinkedHashMap<>();
-		Stats head = (Stats) ((List<Map<String, Object>>) results.get("taskList")).get(0).get("stats");
-		goals.put("taskListP95ChapterHeadMillis", Map.of("goal", "<= 20", "value", head.p95(), "met", head.p95() <= 20));
-		double worst = ((List<Map<String, Object>>) results.get("ratios")).stream()
-			.mapToDouble(r -> (double) r.get("costOverFloor"))
+		goal(goals, "chapterHeadP95Ms", "<= 10", f.get("chapterHeadP95Ms"), v -> v <= 10);
+		goal(goals, "seasonCostOverFloor (worst K)", "<= 1.2", worst(f.get("seasonCostOverFloor")), v -> v <= 1.2);
+		goal(goals, "personHistoryP95Ms", "<= 20", f.get("personHistoryP95Ms"), v -> v <= 20);
+		goal(goals, "nameSearchP95Ms", "<= 50", f.get("nameSearchP95Ms"), v -> v <= 50);
+		goal(goals, "certificatesPerSecond", ">= 20", f.get("certificatesPerSecond"), v -> v >= 20);
+		goal(goals, "heapAfterRunMiB", "<= 512", f.get("heapAfterRunMiB"), v -> v <= 512);
+		goal(goals, "readyAfterRestartMs", "<= 5000", f.get("readyAfterRestartMs"), v -> v <= 5000);
+		return goals;
+	}
+
+	/** Issue 22's goals over the run: some at the first scale, some at the last, the ratio between them. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> issueGoals(Map<String, Map<String, Object>> figures) {
+		Map<String, Object> first = figures.get(scales.get(0) + "x");
+		Map<String, Object> last = figures.get(scales.get(scales.size() - 1) + "x");
+		String at1 = " at " + scales.get(0) + "x";
+		String atN = " at " + scales.get(scales.size() - 1) + "x";
+		Map<String, Object> goals = new LinkedHashMap<>();
+		goal(goals, "chapterHeadP95Ms" + at1, "<= 10", first.get("chapterHeadP95Ms"), v -> v <= 10);
+		if (scales.size() > 1) {
+			Map<String, Object> ratio = figures.get(scales.get(scales.size() - 1) + "x/" + scales.get(0) + "x");
+			goal(goals, "chapterHeadP95Ms" + atN + " / " + scales.get(0) + "x", "<= 1.25", ratio.get("chapterHeadP95Ms"),
+					v -> v <= 1.25);
+		}
+		double worst = figures.entrySet()
+			.stream()
+			.filter(e -> !e.getKey().contains("/"))
+			.mapToDouble(e -> worst(e.getValue().get("seasonCostOverFloor")))
 			.max()
 			.orElse(0);
-		goals.put("chainCostOverFloor", Map.of("goal", "<= 1.4", "value", worst, "met", worst <= 1.4));
-		Map<String, Object> startup = (Map<String, Object>) results.get("startup");
-		long ready = (long) startup.get("readyMillis");
-		goals.put("readyMillis", Map.of("goal", "<= 15000", "value", ready, "met", ready <= 15_000));
-		long heap = (long) startup.get("heapAfterRunMiB");
-		goals.put("heapAfterRunMiB", Map.of("goal", "<= 512", "value", heap, "met", heap <= 512));
+		goal(goals, "seasonCostOverFloor, every K, every scale", "<= 1.2", worst, v -> v <= 1.2);
+		goal(goals, "personHistoryP95Ms" + at1 + " (" + first.get("registerRows") + " rows)", "<= 20",
+				first.get("personHistoryP95Ms"), v -> v <= 20);
+		goal(goals, "nameSearchP95Ms" + at1 + " (" + first.get("registerRows") + " rows)", "<= 50",
+				first.get("nameSearchP95Ms"), v -> v <= 50);
+		goal(goals, "certificatesPerSecond" + at1, ">= 20", first.get("certificatesPerSecond"), v -> v >= 20);
+		goal(goals, "heapAfterRunMiB" + atN, "<= 512", last.get("heapAfterRunMiB"), v -> v <= 512);
+		goal(goals, "readyAfterRestartMs" + atN, "<= 5000", last.get("readyAfterRestartMs"), v -> v <= 5000);
+		goal(goals, "wholeScaleMs" + atN, "<= 1500000", last.get("wholeScaleMs"), v -> v <= 1_500_000);
 		return goals;
+	}
+
+	private static void goal(Map<String, Object> goals, String name, String goal, Object value,
+			java.util.function.DoublePredicate met) {
+		boolean known = value instanceof Number;
+		goals.put(name, Map.of("goal", goal, "value", known ? value : String.valueOf(value), "met",
+				known && met.test(((Number) value).doubleValue())));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static double worst(Object costByK) {
+		return ((Map<String, Object>) costByK).values()
+			.stream()
+			.mapToDouble(v -> ((Number) v).doubleValue())
+			.max()
+			.orElse(Double.NaN);
 	}
 
 	private static List<Integer> parseClients(String value) {

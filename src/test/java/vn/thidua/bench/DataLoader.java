@@ -22,16 +22,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.identity.organisation.GroupIds;
 import vn.thidua.dossier.DossierFixtures;
 
 /**
- * Fills the benchmark's database through the engine's Java API, inside the application: the
- * finished instances in history (fast path: {@code BenchHistory}, a start-to-end process carrying a
- * finished nomination's variables, many starts per transaction) and the open tasks (real
+ * Fills the benchmark's database inside the application: the finished instances in history (one
+ * {@code BenchHistory} instance run by the engine, copied in bulk into the history tables: {@link
+ * HistoryCopy}) and, through the engine's Java API, the open tasks (real
  * {@code CommendationNomination} instances, started by chapter heads all over the city and driven
  * to a chapter task (returned by the board), a board task, or the council: the nominations waiting
  * for the council of a ward are on the ballots of the one session its council's chair then opens,
@@ -45,8 +43,6 @@ final class DataLoader {
 
 	/** The kinds of document the dossier of {@link #nominationForm} (GK_HOI_PHUONG, an individual) requires. */
 	static final List<String> NOMINATION_REQUIRED_DOCUMENTS = List.of("BAO_CAO_THANH_TICH", "BIEN_BAN_BINH_XET");
-
-	private static final int HISTORY_BATCH = 250;
 
 	private final BenchApplication app;
 
@@ -91,27 +87,15 @@ final class DataLoader {
 		return v;
 	}
 
-	long loadHistory(int count) throws Exception {
-		RuntimeService runtime = app.bean(RuntimeService.class);
-		TransactionTemplate tx = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
-		AtomicInteger next = new AtomicInteger();
-		long start = System.nanoTime();
-		runParallel(() -> {
-			int from;
-			while ((from = next.getAndAdd(HISTORY_BATCH)) < count) {
-				int to = Math.min(count, from + HISTORY_BATCH);
-				int first = from;
-				tx.executeWithoutResult(status -> {
-					for (int i = first; i < to; i++) {
-						runtime.startProcessInstanceByKey("BenchHistory", "bench-history-" + i, historyVariables(i));
-					}
-				});
-				if (to % 10_000 < HISTORY_BATCH) {
-					LOG.info("History: {} of {} finished instances", to, count);
-				}
-			}
-		});
-		return (System.nanoTime() - start) / 1_000_000;
+	/** The finished instances, copied in bulk from one the engine ran ({@link HistoryCopy}), then read back. */
+	Map<String, Object> loadHistory(int count) throws Exception {
+		HistoryCopy copy = new HistoryCopy(app, this::historyVariables);
+		long millis = copy.load(count, threads);
+		long verifyStart = System.nanoTime();
+		Map<String, Object> result = new LinkedHashMap<>(copy.verify(count));
+		result.put("historyMillis", millis);
+		result.put("verifyMillis", (System.nanoTime() - verifyStart) / 1_000_000);
+		return result;
 	}
 
 	private Map<String, Object> historyVariables(int i) {
