@@ -94,6 +94,9 @@ class CityScaleBenchmark {
 
 	private int registerRows;
 
+	/** The port of the application being measured. */
+	private int port;
+
 	final int chainsPerClient = Integer.getInteger("bench.chainsPerClient", 5);
 
 	final List<Integer> clients = parseClients(System.getProperty("bench.clients", "1,2,4,8"));
@@ -252,6 +255,8 @@ class CityScaleBenchmark {
 			LOG.info("Restart on the loaded database: ready in {} ms, heap {} MiB", app.startMillis,
 					startup.get("heapAfterStartMiB"));
 			BenchHttp http = new BenchHttp(app.port);
+			port = app.port;
+			sessions.clear();
 
 			// 3. Tasklist's first page, every filter of every role; the register's pages; documents
 			taskList.addAll(taskListLatencies(http));
@@ -334,6 +339,8 @@ class CityScaleBenchmark {
 				Map<String, Object> comparison = new LinkedHashMap<>();
 				comparison.put("settings", compare + (compareSql.isBlank() ? "" : "; SQL: " + compareSql));
 				comparison.put("readyMillis", app.startMillis);
+				port = app.port;
+				sessions.clear();
 				comparison.put("taskList", taskListLatencies(new BenchHttp(app.port)));
 				try (SqlCounter counter = new SqlCounter()) {
 					BenchHttp http = new BenchHttp(app.port);
@@ -372,6 +379,8 @@ class CityScaleBenchmark {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		rows.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS, head, warmup, requests));
 		int w = Math.min(warmup, 50);
+		// the same list through /engine-rest with HTTP Basic: the way earlier runs measured it
+		rows.add(taskListLatency(http, "chapter head", TasklistFilters.CHAPTER_TASKS, head, w, requests, false));
 		rows.add(taskListLatency(http, "chapter head", TasklistFilters.MY_TASKS, head, w, roleRequests));
 		for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.CHAPTER_TASKS)) {
 			rows.add(taskListLatency(http, "cell secretary", filter, cell, w, roleRequests));
@@ -390,17 +399,49 @@ class CityScaleBenchmark {
 		return rows;
 	}
 
+	/** Tasklist's path to the engine: its web apps' API, authenticated by the login session. */
+	static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
+
+	/** One logged-in Tasklist session per person (cookies, CSRF header), as her browser holds it. */
+	private final Map<String, vn.thidua.pages.WebSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private Map<String, Object> taskListLatency(BenchHttp http, String persona, String filterName,
 			java.util.function.IntFunction<String> user, int warmup, int requests) {
+		return taskListLatency(http, persona, filterName, user, warmup, requests, true);
+	}
+
+	/**
+	 * The first page of a filter, {@code requests} times after {@code warmup}, the role's people in
+	 * turn. {@code asTasklist}: through Tasklist's own path ({@link #TASKLIST_ENGINE}) with each
+	 * person's login session, as her browser asks; otherwise {@code /engine-rest} with HTTP Basic
+	 * (every request authenticates again: the user, her groups and tenants read from the database).
+	 */
+	private Map<String, Object> taskListLatency(BenchHttp http, String persona, String filterName,
+			java.util.function.IntFunction<String> user, int warmup, int requests, boolean asTasklist) {
 		String filterId = filterId(http, filterName);
-		String path = ChainDriver.ENGINE + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+		String query = "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+		String body = BenchHttp.JSON.valueToTree(TASKLIST_BODY).toString();
+		java.util.function.IntFunction<BenchHttp.Reply> page = i -> {
+			if (!asTasklist) {
+				return http.post(user.apply(i), ChainDriver.ENGINE + query, TASKLIST_BODY, HAL).expect(200);
+			}
+			vn.thidua.pages.WebSession session = sessions.computeIfAbsent(user.apply(i), login -> {
+				vn.thidua.pages.WebSession s = new vn.thidua.pages.WebSession(port).login(login, "demo");
+				// the login opens a new session: its CSRF token comes with the next GET, as in Tasklist
+				s.tasklistUser();
+				return s;
+			});
+			long start = System.nanoTime();
+			vn.thidua.pages.WebSession.Page reply = session.postJson(TASKLIST_ENGINE + query, body, HAL);
+			return new BenchHttp.Reply(reply.status(), reply.body(), System.nanoTime() - start).expect(200);
+		};
 		for (int i = 0; i < warmup; i++) {
-			http.post(user.apply(i), path, TASKLIST_BODY, HAL).expect(200);
+			page.apply(i);
 		}
 		List<Long> nanos = new ArrayList<>();
 		long rows = 0;
 		for (int i = 0; i < requests; i++) {
-			BenchHttp.Reply reply = http.post(user.apply(i), path, TASKLIST_BODY, HAL).expect(200);
+			BenchHttp.Reply reply = page.apply(i);
 			nanos.add(reply.nanos());
 			if (i < 50) {
 				rows += reply.json().path("_embedded").path("task").size();
@@ -410,11 +451,13 @@ class CityScaleBenchmark {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("persona", persona);
 		row.put("filter", filterName);
-		row.put("request", "POST " + path.replace(filterId, "{id}") + " (Accept: " + HAL + ")");
+		row.put("via", asTasklist ? "Tasklist session" : "engine-rest Basic");
+		row.put("request", "POST " + (asTasklist ? TASKLIST_ENGINE : ChainDriver.ENGINE) + query.replace(filterId, "{id}")
+				+ " (Accept: " + HAL + ")");
 		row.put("users", Math.min(20, wards) + " wards' people of the role, in turn");
 		row.put("tasksOnFirstPage", Math.round(rows / (double) Math.min(50, requests) * 10) / 10.0);
 		row.put("stats", stats);
-		LOG.info("Task list, {} ({}): {}", persona, filterName, stats);
+		LOG.info("Task list, {} ({}, {}): {}", persona, filterName, row.get("via"), stats);
 		return row;
 	}
 
@@ -492,9 +535,11 @@ class CityScaleBenchmark {
 		f.put("registerRows", scale.get("registerRows"));
 		List<Map<String, Object>> taskList = (List<Map<String, Object>>) one.get("taskList");
 		f.put("chapterHeadP95Ms", ((Stats) taskList.get(0).get("stats")).p95());
+		f.put("chapterHeadP95MsEngineRestBasic", ((Stats) taskList.get(1).get("stats")).p95());
 		Map<String, Object> byRole = new LinkedHashMap<>();
 		for (Map<String, Object> row : taskList) {
-			byRole.putIfAbsent(row.get("persona") + " / " + row.get("filter"), ((Stats) row.get("stats")).p95());
+			byRole.putIfAbsent(row.get("persona") + " / " + row.get("filter")
+					+ ("Tasklist session".equals(row.get("via")) ? "" : " / " + row.get("via")), ((Stats) row.get("stats")).p95());
 		}
 		f.put("taskListP95MsByRoleAndFilter", byRole);
 		Map<String, Object> cost = new LinkedHashMap<>();

@@ -64,9 +64,14 @@ public final class WebSession {
 
 	/** A JSON POST to the web apps' API, with their CSRF header, as Tasklist sends it. */
 	public Page postJson(String path, String json) {
+		return postJson(path, json, "application/json");
+	}
+
+	/** The same with another {@code Accept} (Tasklist asks for a filter's list as {@code application/hal+json}). */
+	public Page postJson(String path, String json, String accept) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
+			.header("Accept", accept)
 			.header("X-XSRF-TOKEN", xsrf())
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
