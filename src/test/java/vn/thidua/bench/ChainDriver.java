@@ -344,9 +344,9 @@ final class ChainDriver {
 		}
 		String task = tasks.get(0).path("id").asText();
 		BenchHttp.Reply cast = http.post(member, ENGINE + "/task/" + task + "/submit-form", form(Map.of()))
-			// another client cast this member's ballot meanwhile: the task is gone (404, 500) or its
-			// authorization went first (403)
-			.expect(204, 400, 403, 404, 500);
+			// another client cast this member's ballot meanwhile: the task is gone (404, 500), its
+			// authorization went first (403), or both completions ran at once and this one lost (409)
+			.expect(204, 400, 403, 404, 409, 500);
 		if (cast.status() == 204) {
 			record(steps, "vote", cast);
 		}
