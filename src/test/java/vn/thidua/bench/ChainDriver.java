@@ -276,7 +276,7 @@ final class ChainDriver {
 				variables.put("decisionNumber", Map.of("value", number + "/QĐ-HLHPN"));
 				variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
 				BenchHttp.Reply signed = http.post(chair, ENGINE + "/task/" + id + "/submit-form",
-						Map.of("variables", variables)).expect(204, 400, 403, 404, 500);
+						Map.of("variables", variables)).expect(204, 400, 403, 404, 409, 500);
 				last = signed.status() + " " + signed.body();
 				if (signed.status() == 204) {
 					record(steps, "sign", signed);
