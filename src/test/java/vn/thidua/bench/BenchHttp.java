@@ -72,9 +72,22 @@ final class BenchHttp {
 	/** A multipart upload of one file with a {@code kind} field (the nomination dossier). */
 	Reply upload(String user, String path, String kind, String fileName, byte[] content) {
 		String boundary = "----bench" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
-				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		return multipart(user, path, boundary, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+				+ kind + "\r\n", "file", fileName, content);
+	}
+
+	/**
+	 * A PDF as an engine file variable: the multipart {@code data} part of
+	 * {@code POST .../variables/{name}/data} (the floor model's documents).
+	 */
+	Reply uploadFileVariable(String user, String path, String fileName, byte[] content) {
+		return multipart(user, path, "----bench" + System.nanoTime(), "", "data", fileName, content);
+	}
+
+	private Reply multipart(String user, String path, String boundary, String fields, String part, String fileName,
+			byte[] content) {
+		byte[] head = (fields + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + content.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);

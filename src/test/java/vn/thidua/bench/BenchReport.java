@@ -44,8 +44,8 @@ final class BenchReport {
 
 		sb.append("\nRegister pages: " + r.get("register") + "\n");
 		sb.append("Documents: " + r.get("documents") + "\n");
-		sb.append("\nChains through REST (start, board, timer, council session shared by the ward's clients, 5 ballots,"
-				+ " sign in the batch; floor: 5 votes, sign), K concurrent clients\n");
+		sb.append("\nChains through REST (start, 2 documents, dossier, board, timer, council session shared by the ward's"
+				+ " clients, 5 ballots, sign in the batch; floor: the same steps in bare BPMN), K concurrent clients\n");
 		sb.append(String.format(Locale.ROOT, "%-7s %3s %7s %9s %9s %9s %9s %9s %9s %9s %7s%n", "model", "K", "chains",
 				"chains/s", "step p50", "step p95", "start p95", "sessn p95", "vote p95", "sign p95", "mails"));
 		for (Map<String, Object> row : (List<Map<String, Object>>) r.get("chains")) {

@@ -17,16 +17,42 @@ import vn.thidua.dossier.DossierFixtures;
 
 /**
  * Drives whole nomination chains through /engine-rest as the people would from Tasklist: the chapter
- * head submits the start form, a board member approves, the disclosure timer is executed through
- * the REST API by the administrator (instead of waiting for its due date), the ward's council session
- * counts it (shared by the clients running at once, see {@link #council}), the chair signs its
- * decision in the ward's batch (the award is registered by the process). The floor model (a bare
- * per-nomination vote and signature) is driven with empty forms. Every state-changing request is
- * timed per step.
+ * head submits the start form and attaches the dossier's two documents, the board approves, the
+ * disclosure timer is executed through the REST API by the administrator (instead of waiting for its
+ * due date), the ward's council session counts it (shared by the clients running at once, see
+ * {@link #council}), the chair signs its decision in the ward's batch (the award is registered by the
+ * process). Every state-changing request of a person is timed per step: «start», «document»,
+ * «dossier», «board», «timer», «session», «vote», «sign».
+ * <p>
+ * The floor ({@link #FLOOR_MODELS}, bare BPMN in {@code src/test/resources/bench/}: no listeners,
+ * delegates, forms or domain writes) has the same human steps with the same names, driven the same
+ * way: the same two PDFs, as engine file variables of the instance (sent by the administrator: the
+ * engine guard lets nobody else write a variable outside a form); a council
+ * session of five ballot tasks shared by the clients exactly like ours (one open per ward, the others
+ * join it and cast its remaining ballots); the chair's signature on the ward's one open decision.
+ * What our engine does inside (counting the ballots, issuing the decision to the nomination), the
+ * floor's driver does with one message correlation each (untimed, like ours); its only extra request
+ * is the chair's start of each decision (untimed; ours opens the batch in the engine), which can
+ * only make the floor slower. So "our cost over the floor" is the cost of what ours adds (forms,
+ * validation, listeners, ballots' candidate lists, the count, the register, mails), not of a
+ * different shape. Floor forms are empty.
  */
 final class ChainDriver {
 
 	static final String ENGINE = "/engine-rest";
+
+	/** The floor's process keys, each deployed from {@code bench/<key>.bpmn}. */
+	static final List<String> FLOOR_MODELS = List.of("BenchFloor", "BenchFloorSession", "BenchFloorDecision");
+
+	private static final String FLOOR_COUNCIL_DECIDED = "BenchFloor_CouncilDecided";
+
+	private static final String FLOOR_DECISION_SIGNED = "BenchFloor_DecisionSigned";
+
+	/** Held while a floor client checks for, opens or closes the ward's floor session or decision. */
+	private final Object floorLock = new Object();
+
+	/** The ward's open floor session (null when none), only read and written under {@link #floorLock}. */
+	private String floorSession;
 
 	private final BenchHttp http;
 
@@ -77,6 +103,9 @@ final class ChainDriver {
 				f.get();
 			}
 			long millis = (System.nanoTime() - start) / 1_000_000;
+			if (floor) {
+				assertFloorFinished();
+			}
 			Map<String, List<Long>> copy = new LinkedHashMap<>();
 			steps.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
 			return new Round(floor ? "floor" : "thidua", clients, clients * chainsPerClient, millis, copy);
@@ -108,6 +137,18 @@ final class ChainDriver {
 			record(steps, "dossier", http.post(head, ENGINE + "/task/" + dossier + "/submit-form", form(Map.of()))
 				.expect(204));
 		}
+		else {
+			// the same two PDFs as engine file variables of the instance, sent by the administrator: the
+			// engine guard lets nobody else write a variable outside a form, and the floor has no forms
+			for (String kind : DataLoader.NOMINATION_REQUIRED_DOCUMENTS) {
+				record(steps, "document", http.uploadFileVariable("admin",
+						ENGINE + "/process-instance/" + pid + "/variables/" + kind + "/data", kind + ".pdf",
+						DossierFixtures.pdf(kind)).expect(204));
+			}
+			String dossier = singleTask(head, "processInstanceId=" + pid);
+			record(steps, "dossier", http.post(head, ENGINE + "/task/" + dossier + "/submit-form", form(Map.of()))
+				.expect(204));
+		}
 
 		String review = singleTask(board, "processInstanceId=" + pid);
 		record(steps, "board", http.post(board, ENGINE + "/task/" + review + "/submit-form",
@@ -123,15 +164,8 @@ final class ChainDriver {
 			.expect(204));
 
 		if (floor) {
-			for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
-				String member = CityGenerator.council(ward, m);
-				String ballot = firstTask(member, "processInstanceId=" + pid + "&taskDefinitionKey=Task_CouncilVote");
-				record(steps, "vote", http.post(member, ENGINE + "/task/" + ballot + "/submit-form", form(Map.of()))
-					.expect(204));
-			}
-			String sign = singleTask(chair, "processInstanceId=" + pid);
-			record(steps, "sign", http.post(chair, ENGINE + "/task/" + sign + "/submit-form", form(Map.of()))
-				.expect(204));
+			floorCouncil(pid, steps);
+			floorSign(pid, chair, steps);
 			return;
 		}
 		council(pid, steps);
@@ -242,7 +276,7 @@ final class ChainDriver {
 				variables.put("decisionNumber", Map.of("value", number + "/QĐ-HLHPN"));
 				variables.put("decisionDate", Map.of("value", LocalDate.now().toString()));
 				BenchHttp.Reply signed = http.post(chair, ENGINE + "/task/" + id + "/submit-form",
-						Map.of("variables", variables)).expect(204, 400, 403, 404, 500);
+						Map.of("variables", variables)).expect(204, 400, 403, 404, 409, 500);
 				last = signed.status() + " " + signed.body();
 				if (signed.status() == 204) {
 					record(steps, "sign", signed);
@@ -250,6 +284,127 @@ final class ChainDriver {
 				break;
 			}
 			pause();
+		}
+	}
+
+	/**
+	 * {@link #council} on the floor: while the nomination waits for the council, the client takes the
+	 * ward's open floor session or, when none is open, council member 0 opens one (under
+	 * {@link #floorLock}: a second opener waits and joins, as ours refuses a second session), casts its
+	 * remaining ballots, and the client that finds the session ended correlates the council's decision
+	 * to every floor nomination waiting for it (one request; ours counts in the engine). Timed as ours:
+	 * «session» (the start), «vote» (a ballot).
+	 */
+	private void floorCouncil(String pid, Map<String, List<Long>> steps) {
+		String opener = CityGenerator.council(ward, 0);
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+		while (waitsFor(pid, FLOOR_COUNCIL_DECIDED)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The floor council did not count " + pid);
+			}
+			String session;
+			synchronized (floorLock) {
+				closeFloorSession();
+				if (!waitsFor(pid, FLOOR_COUNCIL_DECIDED)) {
+					break;
+				}
+				if (floorSession == null) {
+					BenchHttp.Reply opened = http.post(opener,
+							ENGINE + "/process-definition/key/BenchFloorSession/submit-form", form(Map.of()))
+						.expect(200);
+					record(steps, "session", opened);
+					floorSession = opened.json().path("id").asText();
+				}
+				session = floorSession;
+			}
+			for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
+				castFloorBallot(session, CityGenerator.council(ward, m), steps);
+			}
+			synchronized (floorLock) {
+				closeFloorSession();
+			}
+			pause();
+		}
+	}
+
+	/** Under {@link #floorLock}: once the open floor session has ended, the council's decision goes out. */
+	private void closeFloorSession() {
+		if (floorSession == null || running(floorSession)) {
+			return;
+		}
+		http.post("admin", ENGINE + "/message", Map.of("messageName", FLOOR_COUNCIL_DECIDED, "all", true)).expect(200, 204);
+		floorSession = null;
+	}
+
+	private void castFloorBallot(String session, String member, Map<String, List<Long>> steps) {
+		JsonNode tasks = http.get(member, ENGINE + "/task?processInstanceId=" + session
+				+ "&taskDefinitionKey=Task_CastBallot&assignee=" + member + "&firstResult=0&maxResults=15").expect(200).json();
+		if (tasks.isEmpty()) {
+			return;
+		}
+		String task = tasks.get(0).path("id").asText();
+		BenchHttp.Reply cast = http.post(member, ENGINE + "/task/" + task + "/submit-form", form(Map.of()))
+			// another client cast this member's ballot meanwhile: the task is gone (404, 500), its
+			// authorization went first (403), or both completions ran at once and this one lost (409)
+			.expect(204, 400, 403, 404, 409, 500);
+		if (cast.status() == 204) {
+			record(steps, "vote", cast);
+		}
+		else if (!http.get(member, ENGINE + "/task?taskId=" + task + "&firstResult=0&maxResults=1").expect(200).json()
+			.isEmpty()) {
+			throw new IllegalStateException(member + " could not cast her floor ballot in " + session + ": " + cast.body());
+		}
+	}
+
+	/**
+	 * {@link #sign} on the floor: the chair signs the ward's open floor decision (opening one, under
+	 * {@link #floorLock}, when none is open: one at a time, as ours has one batch task), then the
+	 * decision goes to the nomination she ticked (one correlation; ours issues it in the engine). A
+	 * signature another client made first on that task is retried on the next. Returns when the
+	 * nomination has ended.
+	 */
+	private void floorSign(String pid, String chair, Map<String, List<Long>> steps) {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+		String last = "";
+		while (running(pid)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The chair could not sign floor " + pid + ": " + last);
+			}
+			String query = ENGINE + "/task?processDefinitionKey=BenchFloorDecision&taskDefinitionKey=Task_SignDecisions"
+					+ "&firstResult=0&maxResults=15";
+			JsonNode open;
+			synchronized (floorLock) {
+				open = http.get(chair, query).expect(200).json();
+				if (open.isEmpty() && waitsFor(pid, FLOOR_DECISION_SIGNED)) {
+					http.post(chair, ENGINE + "/process-definition/key/BenchFloorDecision/submit-form", form(Map.of()))
+						.expect(200);
+					open = http.get(chair, query).expect(200).json();
+				}
+			}
+			if (!open.isEmpty()) {
+				String id = open.get(0).path("id").asText();
+				BenchHttp.Reply signed = http.post(chair, ENGINE + "/task/" + id + "/submit-form", form(Map.of()))
+					.expect(204, 400, 403, 404, 500);
+				last = signed.status() + " " + signed.body();
+				if (signed.status() == 204) {
+					record(steps, "sign", signed);
+					http.post("admin", ENGINE + "/message",
+							Map.of("messageName", FLOOR_DECISION_SIGNED, "processInstanceId", pid)).expect(200, 204);
+				}
+			}
+			pause();
+		}
+	}
+
+	/** After a floor round: every floor instance (nomination, session, decision) has ended. */
+	private void assertFloorFinished() {
+		for (String key : FLOOR_MODELS) {
+			JsonNode left = http.get("admin", ENGINE + "/process-instance?processDefinitionKey=" + key
+					+ "&firstResult=0&maxResults=15").expect(200).json();
+			if (!left.isEmpty()) {
+				throw new IllegalStateException(left.size() + " " + key + " instance(s) still running after a floor round: "
+						+ left);
+			}
 		}
 	}
 
@@ -298,14 +453,6 @@ final class ChainDriver {
 		JsonNode tasks = http.get(user, ENGINE + "/task?" + query + "&firstResult=0&maxResults=15").expect(200).json();
 		if (tasks.size() != 1) {
 			throw new IllegalStateException("Expected one task for " + user + " and " + query + ", found " + tasks);
-		}
-		return tasks.get(0).path("id").asText();
-	}
-
-	private String firstTask(String user, String query) {
-		JsonNode tasks = http.get(user, ENGINE + "/task?" + query + "&firstResult=0&maxResults=15").expect(200).json();
-		if (tasks.isEmpty()) {
-			throw new IllegalStateException("No task for " + user + " and " + query);
 		}
 		return tasks.get(0).path("id").asText();
 	}

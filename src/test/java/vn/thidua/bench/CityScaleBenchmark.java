@@ -176,8 +176,10 @@ class CityScaleBenchmark {
 		properties.put("thidua.demo.enabled", "true");
 		properties.put("thidua.organisation.file", organisationFile.toUri().toString());
 		properties.put("thidua.organisation.process-starters.BenchFloor", "CHAPTER_HEAD,BOARD,CHAIR");
+		properties.put("thidua.organisation.process-starters.BenchFloorSession", "COUNCIL");
+		properties.put("thidua.organisation.process-starters.BenchFloorDecision", "CHAIR");
 		// the floor model must run with no listener of ours (see NotificationEnginePlugin)
-		properties.put("thidua.notification.excluded-process-keys", "BenchFloor");
+		properties.put("thidua.notification.excluded-process-keys", String.join(",", ChainDriver.FLOOR_MODELS));
 		properties.put("thidua.notification.poll-interval", "PT1S");
 
 		// 1. cold start on an empty database: schema, the whole city through OrganisationSync

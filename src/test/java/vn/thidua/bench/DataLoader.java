@@ -59,18 +59,25 @@ final class DataLoader {
 		this.nominees = nominees;
 	}
 
-	/** Deploys the floor model (for the given ward) and the history model. */
+	/**
+	 * Deploys the floor models ({@link ChainDriver#FLOOR_MODELS}, each {@code bench/<key>.bpmn}, for the
+	 * given ward: {@code @WARD@} and its council's logins {@code @COUNCIL_MEMBERS@} in them) and the
+	 * history model.
+	 */
 	static void deployBenchModels(RepositoryService repository, String floorWard) throws IOException {
-		String floor;
-		try (InputStream in = DataLoader.class.getResourceAsStream("/bench/BenchFloor.bpmn")) {
-			floor = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@WARD@", floorWard);
+		List<String> council = new ArrayList<>();
+		for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
+			council.add("&quot;" + CityGenerator.council(floorWard, m) + "&quot;");
 		}
-		repository.createDeployment()
-			.name("bench")
-			.enableDuplicateFiltering(true)
-			.addString("BenchFloor.bpmn", floor)
-			.addClasspathResource("bench/BenchHistory.bpmn")
-			.deploy();
+		var deployment = repository.createDeployment().name("bench").enableDuplicateFiltering(true);
+		for (String key : ChainDriver.FLOOR_MODELS) {
+			try (InputStream in = DataLoader.class.getResourceAsStream("/bench/" + key + ".bpmn")) {
+				deployment.addString(key + ".bpmn", new String(in.readAllBytes(), StandardCharsets.UTF_8)
+					.replace("@COUNCIL_MEMBERS@", String.join(",", council))
+					.replace("@WARD@", floorWard));
+			}
+		}
+		deployment.addClasspathResource("bench/BenchHistory.bpmn").deploy();
 	}
 
 	/** The variables a nomination start form sends (as typed by Tasklist: numbers as Long). */
