@@ -3,6 +3,7 @@ package vn.thidua.identity.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -68,6 +69,29 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 		configuration.setLoginDelayMaxTime(0);
 	}
 
+	/**
+	 * With no revoke authorization stored (none can be: {@link EngineGuard#refuseRevoke}), the engine
+	 * need not ask before every authorization check whether one exists (Camunda's "auto" runs that
+	 * query in each command). A database that holds revokes from before keeps "auto" until they are
+	 * deleted (logged).
+	 */
+	@Override
+	public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration();
+		long revokes = engine.getAuthorizationService()
+			.createAuthorizationQuery()
+			.authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE)
+			.count();
+		if (revokes == 0) {
+			configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+		}
+		else {
+			LOG.warn("{} revoke authorizations are stored: the engine keeps looking for them in every command "
+					+ "(delete them, rights are given by grants only)", revokes);
+		}
+	}
+
 	private static List<CommandInterceptor> append(List<CommandInterceptor> list, CommandInterceptor interceptor) {
 		List<CommandInterceptor> all = list == null ? new ArrayList<>() : new ArrayList<>(list);
 		all.add(interceptor);
@@ -116,6 +140,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 				return next.execute(command);
 			}
 			Command<T> admitted = command;
+			EngineGuard.refuseRevoke(command);
 			if (top.guarded()) {
 				try {
 					admitted = new EngineGuard(Context.getCommandContext(), top.person(), forms).admit(command);

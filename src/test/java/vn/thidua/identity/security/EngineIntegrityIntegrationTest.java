@@ -353,6 +353,33 @@ class EngineIntegrityIntegrationTest {
 	}
 
 	@Test
+	void shouldRefuseRevokeAuthorizationsToEveryoneSoTheEngineNeedNotLookForThem() {
+		// given: rights are given by grants only, so the engine skips its per-command search for revokes
+		assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration()).getAuthorizationCheckRevokes()).isEqualTo("never");
+		Map<String, Object> revoke = Map.of("type", 2, "permissions", List.of("READ"), "userId", "head1", "resourceType",
+				7, "resourceId", "*");
+
+		// when: the administrator, then a chapter head, try to store a revoke
+		Reply byAdmin = http.post("admin", ENGINE + "/authorization/create", revoke);
+		Reply byHead = http.post("head1", ENGINE + "/authorization/create", revoke);
+
+		// then: refused with the sentence, nothing stored; a grant is still stored
+		assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(403);
+		assertThat(byAdmin.json().path("message").asText()).contains("REVOKE");
+		assertThat(byHead.status()).isEqualTo(403);
+		assertThat(engine.getAuthorizationService()
+			.createAuthorizationQuery()
+			.authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE)
+			.count()).isZero();
+		Reply grant = http.post("admin", ENGINE + "/authorization/create",
+				Map.of("type", 1, "permissions", List.of("READ"), "userId", "head1", "resourceType", 7, "resourceId",
+						"revoke-test"));
+		assertThat(grant.status()).as(grant.body()).isEqualTo(200);
+		engine.getAuthorizationService().deleteAuthorization(grant.json().path("id").asText());
+	}
+
+	@Test
 	void shouldNeutraliseFormulasInCsvExports() throws Exception {
 		// given: an award whose nominee name is a spreadsheet formula
 		jdbc.sql("""
