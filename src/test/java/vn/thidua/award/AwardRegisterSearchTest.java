@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.thidua.award.AwardEntry.AwardAct;
 import vn.thidua.pages.TextFold;
 import vn.thidua.support.PostgresTestDatabase;
+import vn.thidua.support.SchemaOnly;
 
 /**
  * The register's SQL search (issue 22) on H2 and on PostgreSQL, each migrated by Flyway as the
@@ -56,22 +56,8 @@ class AwardRegisterSearchTest {
 			return new Db(vendor, ds, new AwardRegister(jdbc, ds), jdbc);
 		}
 
-		/** Migrates up to {@code target}; V10 indexes an engine table that Camunda creates at the application's start. */
-		void migrate(String target) throws SQLException {
-			flyway("4").migrate();
-			try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-				s.execute("CREATE TABLE IF NOT EXISTS ACT_RU_AUTHORIZATION (USER_ID_ VARCHAR(255))");
-			}
-			flyway(target).migrate();
-		}
-
-		Flyway flyway(String target) {
-			return Flyway.configure()
-				.dataSource(dataSource)
-				.table("thidua_schema_history")
-				.locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-				.target(target)
-				.load();
+		void migrate(String target) {
+			SchemaOnly.migrate(dataSource, vendor, target);
 		}
 
 	}
