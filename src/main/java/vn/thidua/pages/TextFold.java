@@ -19,9 +19,9 @@ public final class TextFold {
 	}
 
 	/**
-	 * Whether the folded {@code query} occurs in the folded {@code text} as one piece: "tran thi",
-	 * "thi hoa", "hoa" and "ran th" match «Trần Thị Hoà», "tran hoa" does not. A blank query
-	 * matches everything. The register's SQL does the same with
+	 * Whether the folded {@code query} occurs in the folded {@code text} as one piece: «Trần Thị Hoà»
+	 * is found by {@code tran thi}, {@code TRẦN THỊ}, {@code thi hoa}, {@code hòa} and {@code ran th},
+	 * not by {@code tran hoa}. A blank query matches everything. The register's SQL does the same with
 	 * {@code nominee_name_folded LIKE '%' || fold(query) || '%'} ({@code %}, {@code _} and
 	 * {@code \} of the query escaped).
 	 */
