@@ -8,14 +8,19 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -24,15 +29,35 @@ import vn.thidua.award.AwardEntry.AwardAct;
 /**
  * The award register (sổ khen thưởng, table {@code thidua_award}): written by the nomination
  * process's Task_RecordAward and Task_RecordRecommendation, read by the register API. A row is
- * never updated; outcomes and revocations are rows of {@code thidua_award_act}.
+ * never updated; outcomes and revocations are rows of {@code thidua_award_act}. Each row stores its
+ * nominee's name folded ({@code nominee_name_folded}, {@link NomineeNames#folded}): the register's
+ * name search and a person's page find their rows by it through an index.
  */
 @Repository
 public class AwardRegister {
 
+	/** Acts are read for this many register rows at a time. */
+	private static final int ACTS_BATCH = 500;
+
 	private final JdbcClient jdbc;
 
-	AwardRegister(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	private volatile String codePointOrder;
+
+	AwardRegister(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * What the register page filters by: the reader's scope (the rows of {@code wards}, all chapters,
+	 * and of {@code chapters}), and optionally a year, one chapter, an award code, a current status
+	 * ({@link AwardEntry#currentStatus()}: DECIDED, RECOMMENDED, GRANTED, NOT_GRANTED, REVOKED) and a
+	 * name ({@link #nameMatches}).
+	 */
+	public record Search(Collection<String> wards, Collection<String> chapters, Integer year, String chapter,
+			String awardCode, String status, String name) {
 	}
 
 	/** What the process records; decision fields are null for a recommendation. */
@@ -55,9 +80,9 @@ public class AwardRegister {
 		jdbc.sql("""
 				INSERT INTO thidua_award (process_instance_id, ward_code, chapter_group, chapter_name, nominee_type,
 				  nominee_name, award_code, award_name, issuer_name, period_year, status, decision_number, decision_date,
-				  signed_by, votes_agree, votes_disagree, votes_abstain, recorded_at)
+				  signed_by, votes_agree, votes_disagree, votes_abstain, recorded_at, nominee_name_folded)
 				VALUES (:pid, :ward, :chapter, :chapterName, :nomineeType, :nomineeName, :awardCode, :awardName,
-				  :issuerName, :year, :status, :number, :date, :signedBy, :agree, :disagree, :abstain, :now)""")
+				  :issuerName, :year, :status, :number, :date, :signedBy, :agree, :disagree, :abstain, :now, :folded)""")
 			.param("pid", a.processInstanceId())
 			.param("ward", a.wardCode())
 			.param("chapter", a.chapterGroup())
@@ -76,6 +101,7 @@ public class AwardRegister {
 			.param("disagree", a.votesDisagree())
 			.param("abstain", a.votesAbstain())
 			.param("now", Timestamp.valueOf(LocalDateTime.now()))
+			.param("folded", NomineeNames.folded(a.nomineeName()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -118,8 +144,167 @@ public class AwardRegister {
 			params.put("chapter", chapter);
 		}
 		sql.append(" ORDER BY period_year, id");
-		List<AwardEntry> rows = jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list();
-		return rows.stream().map(this::withActs).toList();
+		return withActs(jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list());
+	}
+
+	/** How many rows {@link #search} finds. */
+	public long count(Search search) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(search, params);
+		if (where == null) {
+			return 0;
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM thidua_award a WHERE " + where).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * The rows of the search, newest year first, then by chapter name and nominee name (code point
+	 * order, as Java compares strings, on H2 and PostgreSQL alike), then in the order recorded;
+	 * {@code limit} rows from {@code offset}, or all of them when {@code limit} is negative.
+	 */
+	public List<AwardEntry> search(Search search, long offset, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(search, params);
+		if (where == null) {
+			return List.of();
+		}
+		String order = codePointOrder();
+		StringBuilder sql = new StringBuilder("SELECT * FROM thidua_award a WHERE ").append(where)
+			.append(" ORDER BY a.period_year DESC, a.chapter_name")
+			.append(order)
+			.append(", a.nominee_name")
+			.append(order)
+			.append(", a.id");
+		if (limit >= 0) {
+			sql.append(" LIMIT :limit OFFSET :offset");
+			params.put("limit", limit);
+			params.put("offset", offset);
+		}
+		return withActs(jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list());
+	}
+
+	/** The years that have rows in the scope, newest first. */
+	public List<Integer> years(Collection<String> wards, Collection<String> chapters) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(new Search(wards, chapters, null, null, null, null, null), params);
+		if (where == null) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT DISTINCT a.period_year FROM thidua_award a WHERE " + where + " ORDER BY a.period_year DESC")
+			.params(params)
+			.query(Integer.class)
+			.list();
+	}
+
+	/**
+	 * A person's rows in the scope: the chapter's rows whose name is {@link NomineeNames#comparable}
+	 * alike (found by the folded name and index, then compared), oldest first.
+	 */
+	public List<AwardEntry> person(Collection<String> wards, Collection<String> chapters, String chapterGroup,
+			String name) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(new Search(wards, chapters, null, chapterGroup, null, null, null), params);
+		if (where == null) {
+			return List.of();
+		}
+		params.put("folded", NomineeNames.folded(name));
+		String key = NomineeNames.comparable(name);
+		List<AwardEntry> rows = jdbc
+			.sql("SELECT * FROM thidua_award a WHERE " + where + " AND a.nominee_name_folded = :folded"
+					+ " ORDER BY a.period_year, a.id")
+			.params(params)
+			.query(AwardRegister::row)
+			.list()
+			.stream()
+			.filter(a -> NomineeNames.comparable(a.nomineeName()).equals(key))
+			.toList();
+		return withActs(rows);
+	}
+
+	/**
+	 * The {@code LIKE} pattern of a name search: the folded query with {@code \}, {@code %} and
+	 * {@code _} escaped, between {@code %}. {@code nominee_name_folded LIKE pattern ESCAPE '\'}
+	 * holds exactly when the folded query occurs in the folded name as one piece, which is
+	 * {@code vn.thidua.pages.TextFold.matches}; on PostgreSQL the trigram index
+	 * {@code ix_thidua_award_name_trgm} answers it (queries of three letters and more), on H2 a scan.
+	 * Null for a query that folds to nothing (no name filter).
+	 */
+	static String nameMatches(String query) {
+		String q = NomineeNames.folded(query);
+		if (q.isEmpty()) {
+			return null;
+		}
+		return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/** The WHERE clause of a search on {@code thidua_award a}, or null when the scope is empty. */
+	private static String where(Search s, Map<String, Object> params) {
+		List<String> scopes = new ArrayList<>();
+		if (!s.wards().isEmpty()) {
+			scopes.add("a.ward_code IN (:wards)");
+			params.put("wards", s.wards());
+		}
+		if (!s.chapters().isEmpty()) {
+			scopes.add("a.chapter_group IN (:chapters)");
+			params.put("chapters", s.chapters());
+		}
+		if (scopes.isEmpty()) {
+			return null;
+		}
+		StringBuilder sql = new StringBuilder("(").append(String.join(" OR ", scopes)).append(")");
+		if (s.year() != null) {
+			sql.append(" AND a.period_year = :year");
+			params.put("year", s.year());
+		}
+		if (s.chapter() != null && !s.chapter().isBlank()) {
+			sql.append(" AND a.chapter_group = :chapter");
+			params.put("chapter", s.chapter());
+		}
+		if (s.awardCode() != null) {
+			sql.append(" AND a.award_code = :awardCode");
+			params.put("awardCode", s.awardCode());
+		}
+		if (s.status() != null) {
+			sql.append(" AND ").append(currentStatusIs(s.status()));
+			params.put("currentStatus", s.status());
+		}
+		String pattern = s.name() == null ? null : nameMatches(s.name());
+		if (pattern != null) {
+			sql.append(" AND a.nominee_name_folded LIKE :name ESCAPE '\\'");
+			params.put("name", pattern);
+		}
+		return sql.toString();
+	}
+
+	/** {@link AwardEntry#currentStatus()} = :currentStatus, in SQL: a revocation, else an outcome, else the status. */
+	private static String currentStatusIs(String status) {
+		String revoked = "EXISTS (SELECT 1 FROM thidua_award_act r WHERE r.award_id = a.id AND r.act_type = '"
+				+ AwardAct.REVOCATION + "')";
+		String outcome = "EXISTS (SELECT 1 FROM thidua_award_act o WHERE o.award_id = a.id AND o.act_type = '"
+				+ AwardAct.OUTCOME + "'";
+		// an unknown status is an outcome that no act has: no rows, as in Java
+		return switch (status) {
+			case "REVOKED" -> revoked;
+			case AwardEntry.DECIDED, AwardEntry.RECOMMENDED -> "a.status = :currentStatus AND NOT " + revoked
+					+ " AND NOT " + outcome + ")";
+			default -> "NOT " + revoked + " AND " + outcome + " AND o.outcome = :currentStatus)";
+		};
+	}
+
+	/** {@code COLLATE "C"} on PostgreSQL (code point order); H2 compares strings as Java does already. */
+	private String codePointOrder() {
+		String order = codePointOrder;
+		if (order == null) {
+			try {
+				String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
+				order = "PostgreSQL".equals(product) ? " COLLATE \"C\"" : "";
+			}
+			catch (MetaDataAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+			codePointOrder = order;
+		}
+		return order;
 	}
 
 	/** Every ward's recommendations to a higher level, optionally of one year and one chapter, oldest first. */
@@ -136,7 +321,7 @@ public class AwardRegister {
 			params.put("chapter", chapter);
 		}
 		sql.append(" ORDER BY period_year, id");
-		return jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list().stream().map(this::withActs).toList();
+		return withActs(jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list());
 	}
 
 	public Optional<AwardEntry> find(long id) {
@@ -173,13 +358,37 @@ public class AwardRegister {
 		}
 	}
 
+	/** The rows with their acts, read {@value #ACTS_BATCH} rows at a time (not one query per row). */
+	private List<AwardEntry> withActs(List<AwardEntry> rows) {
+		Map<Long, List<AwardAct>> acts = new HashMap<>();
+		for (int from = 0; from < rows.size(); from += ACTS_BATCH) {
+			List<Long> ids = rows.subList(from, Math.min(rows.size(), from + ACTS_BATCH)).stream().map(AwardEntry::id).toList();
+			jdbc.sql("SELECT * FROM thidua_award_act WHERE award_id IN (:ids) ORDER BY id")
+				.param("ids", ids)
+				.query((rs, n) -> {
+					acts.computeIfAbsent(rs.getLong("award_id"), k -> new ArrayList<>()).add(act(rs));
+					return null;
+				})
+				.list();
+		}
+		return rows.stream().map(r -> withActs(r, acts.getOrDefault(r.id(), List.of()))).toList();
+	}
+
 	private AwardEntry withActs(AwardEntry entry) {
 		List<AwardAct> acts = jdbc.sql("SELECT * FROM thidua_award_act WHERE award_id = :id ORDER BY id")
 			.param("id", entry.id())
-			.query((rs, n) -> new AwardAct(rs.getString("act_type"), rs.getString("outcome"),
-					rs.getString("decision_number"), localDate(rs, "decision_date"), rs.getString("note"),
-					rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toLocalDateTime()))
+			.query((rs, n) -> act(rs))
 			.list();
+		return withActs(entry, acts);
+	}
+
+	private static AwardAct act(ResultSet rs) throws SQLException {
+		return new AwardAct(rs.getString("act_type"), rs.getString("outcome"), rs.getString("decision_number"),
+				localDate(rs, "decision_date"), rs.getString("note"), rs.getString("recorded_by"),
+				rs.getTimestamp("recorded_at").toLocalDateTime());
+	}
+
+	private static AwardEntry withActs(AwardEntry entry, List<AwardAct> acts) {
 		AwardAct outcome = acts.stream().filter(a -> AwardAct.OUTCOME.equals(a.actType())).findFirst().orElse(null);
 		AwardAct revocation = acts.stream()
 			.filter(a -> AwardAct.REVOCATION.equals(a.actType()))

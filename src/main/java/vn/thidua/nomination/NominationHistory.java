@@ -40,9 +40,27 @@ public class NominationHistory {
 	public List<Entry> of(Collection<String> wards, Collection<String> chapters) {
 		return nominations.summaries(wards, chapters, null)
 			.stream()
-			.map(s -> new Entry(s.processInstanceId(), s.wardCode(), s.chapterGroup(), s.nomineeType(),
-					s.nomineeName(), s.awardCode(), s.periodYear(), s.status(), s.createdAt(), s.updatedAt()))
+			.map(NominationHistory::entry)
 			.toList();
+	}
+
+	/**
+	 * One person's nominations, newest first: those of {@code chapterGroup} (within the given wards
+	 * and chapters) whose nominee's name is {@link #normalisedName} alike, read by the folded name.
+	 */
+	public List<Entry> ofPerson(Collection<String> wards, Collection<String> chapters, String chapterGroup,
+			String name) {
+		String key = normalisedName(name);
+		return nominations.summariesOfFoldedName(wards, chapters, chapterGroup, NomineeNames.folded(name))
+			.stream()
+			.filter(s -> normalisedName(s.nomineeName()).equals(key))
+			.map(NominationHistory::entry)
+			.toList();
+	}
+
+	private static Entry entry(NominationRepository.Summary s) {
+		return new Entry(s.processInstanceId(), s.wardCode(), s.chapterGroup(), s.nomineeType(), s.nomineeName(),
+				s.awardCode(), s.periodYear(), s.status(), s.createdAt(), s.updatedAt());
 	}
 
 	/** The name as {@link NomineeNames} compares it: with the chapter, it identifies a person. */

@@ -66,11 +66,12 @@ class NominationRepository {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		int updated = jdbc.sql("""
 				UPDATE thidua_nomination SET chapter_group = :chapter, nominee_type = :type, nominee_name = :name,
-				  award_code = :award, period_year = :year, dedup_key = :key, updated_at = :now
+				  nominee_name_folded = :folded, award_code = :award, period_year = :year, dedup_key = :key, updated_at = :now
 				WHERE process_instance_id = :pid""")
 			.param("chapter", n.chapterGroup())
 			.param("type", n.nomineeType())
 			.param("name", n.nomineeName())
+			.param("folded", NomineeNames.folded(n.nomineeName()))
 			.param("award", n.awardCode())
 			.param("year", n.periodYear())
 			.param("key", n.dedupKey())
@@ -80,13 +81,15 @@ class NominationRepository {
 		if (updated == 0) {
 			jdbc.sql("""
 					INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
-					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at)
-					VALUES (:pid, :ward, :chapter, :type, :name, :award, :year, :status, :key, :by, :now, :now)""")
+					  nominee_name, nominee_name_folded, award_code, period_year, status, dedup_key, nominated_by,
+					  created_at, updated_at)
+					VALUES (:pid, :ward, :chapter, :type, :name, :folded, :award, :year, :status, :key, :by, :now, :now)""")
 				.param("pid", n.processInstanceId())
 				.param("ward", n.wardCode())
 				.param("chapter", n.chapterGroup())
 				.param("type", n.nomineeType())
 				.param("name", n.nomineeName())
+				.param("folded", NomineeNames.folded(n.nomineeName()))
 				.param("award", n.awardCode())
 				.param("year", n.periodYear())
 				.param("status", ACTIVE)
@@ -183,6 +186,35 @@ class NominationRepository {
 		}
 		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM thidua_nomination WHERE " + String.join(" OR ", scopes)
 				+ " ORDER BY created_at DESC, id DESC")
+			.params(params)
+			.query(NominationRepository::summary)
+			.list();
+	}
+
+	/**
+	 * The nominations of one chapter whose nominee's folded name ({@link NomineeNames#folded}) is
+	 * {@code folded}, within the given wards and chapters, newest first: a person's candidates, read
+	 * through the index on (chapter_group, nominee_name_folded).
+	 */
+	List<Summary> summariesOfFoldedName(Collection<String> wards, Collection<String> chapters, String chapterGroup,
+			String folded) {
+		List<String> scopes = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (!wards.isEmpty()) {
+			scopes.add("ward_code IN (:wards)");
+			params.put("wards", wards);
+		}
+		if (!chapters.isEmpty()) {
+			scopes.add("chapter_group IN (:chapters)");
+			params.put("chapters", chapters);
+		}
+		if (scopes.isEmpty()) {
+			return List.of();
+		}
+		params.put("chapter", chapterGroup);
+		params.put("folded", folded);
+		return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM thidua_nomination WHERE (" + String.join(" OR ", scopes)
+				+ ") AND chapter_group = :chapter AND nominee_name_folded = :folded ORDER BY created_at DESC, id DESC")
 			.params(params)
 			.query(NominationRepository::summary)
 			.list();

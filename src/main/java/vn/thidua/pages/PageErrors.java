@@ -50,6 +50,7 @@ class PageErrors {
 			case "chi-hoi" -> Messages.get("pages.parameter.chi-hoi");
 			case "hinh-thuc" -> Messages.get("pages.parameter.hinh-thuc");
 			case "trang-thai" -> Messages.get("pages.parameter.trang-thai");
+			case "trang" -> Messages.get("pages.parameter.trang");
 			default -> parameter;
 		};
 	}

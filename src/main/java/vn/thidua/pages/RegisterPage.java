@@ -33,7 +33,9 @@ import vn.thidua.web.Xlsx;
  * {@code /so-khen-thuong} (login): the award register with filters (year, chapter, award, status)
  * and a name search where accents are optional; {@code /so-khen-thuong/ca-nhan}: one person's
  * awards and nominations across years; {@code /so-khen-thuong/tai-ve.xlsx} and {@code .csv}: the
- * filtered register. Who sees what is the register API's rule ({@link PageAccess}): the board,
+ * filtered register. The filters and the reader's scope are SQL ({@link AwardRegister#search}); the
+ * page shows {@value #PAGE_SIZE} rows at a time ({@code trang}, from 1), the files every row of the
+ * filter. Who sees what is the register API's rule ({@link PageAccess}): the board,
  * council and chair their ward, a chapter head her chapter.
  */
 @Controller
@@ -43,6 +45,11 @@ class RegisterPage {
 	static final int QUERY_MAX = 100;
 
 	static final int NAME_MAX = 200;
+
+	static final int PAGE_SIZE = 50;
+
+	/** The highest {@code trang} accepted (20 million rows deep): beyond it the number is refused. */
+	static final int PAGE_MAX = 400_000;
 
 	private final AwardRegister register;
 
@@ -67,6 +74,10 @@ class RegisterPage {
 	record Filter(Integer year, String chapter, String award, String status, String name) {
 	}
 
+	/** One page of rows: its number (from 1), how many pages and rows the filter has. */
+	record Paging(int page, int pages, long total, Map<String, String> previous, Map<String, String> next) {
+	}
+
 	/** A choice of a filter's list. */
 	record Option(String value, String label) {
 	}
@@ -75,9 +86,15 @@ class RegisterPage {
 	String register(HttpServletRequest request, Model model) {
 		Scope scope = pageAccess.register(request);
 		Filter filter = filter(request, scope);
-		List<AwardEntry> rows = rows(scope, filter);
+		int page = page(request);
+		AwardRegister.Search search = search(scope, filter);
+		long total = register.count(search);
+		List<AwardEntry> rows = register.search(search, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", rows);
+		model.addAttribute("paging", new Paging(page, pages, total, page > 1 ? pageQuery(filter, Math.min(page - 1, pages)) : null,
+				page < pages ? pageQuery(filter, page + 1) : null));
 		model.addAttribute("years", years(scope));
 		model.addAttribute("chapters", chapters(scope));
 		model.addAttribute("awards", catalogue.all().stream().map(a -> new Option(a.code(), a.name())).toList());
@@ -96,14 +113,15 @@ class RegisterPage {
 		Scope scope = pageAccess.register(request);
 		Filter filter = filter(request, scope);
 		return Downloads.attachment(Xlsx.MEDIA_TYPE, fileName("so-khen-thuong", filter.year(), "xlsx"),
-				AwardSheets.xlsx(rows(scope, filter)));
+				AwardSheets.xlsx(register.search(search(scope, filter), 0, -1)));
 	}
 
 	@GetMapping("/so-khen-thuong/tai-ve.csv")
 	ResponseEntity<byte[]> csv(HttpServletRequest request) {
 		Scope scope = pageAccess.register(request);
 		Filter filter = filter(request, scope);
-		return AwardSheets.csv(fileName("so-khen-thuong", filter.year(), "csv"), rows(scope, filter));
+		return AwardSheets.csv(fileName("so-khen-thuong", filter.year(), "csv"),
+				register.search(search(scope, filter), 0, -1));
 	}
 
 	/** A person's page: the same normalised name in the same chapter, every year. */
@@ -120,15 +138,8 @@ class RegisterPage {
 		ChapterRef ref = directory.chapterByGroup(chapter)
 			.filter(c -> scope.wards().contains(c.ward().code()) || scope.chapters().contains(c.groupId()))
 			.orElseThrow(() -> Refusal.forbidden(Messages.get("pages.person.chapter-forbidden")));
-		String key = NominationHistory.normalisedName(name);
-		List<AwardEntry> awards = register.list(scope.wards(), scope.chapters(), null, chapter)
-			.stream()
-			.filter(a -> NominationHistory.normalisedName(a.nomineeName()).equals(key))
-			.toList();
-		List<NominationHistory.Entry> nominated = nominations.of(scope.wards(), scope.chapters())
-			.stream()
-			.filter(n -> n.chapterGroup().equals(chapter) && NominationHistory.normalisedName(n.nomineeName()).equals(key))
-			.toList();
+		List<AwardEntry> awards = register.person(scope.wards(), scope.chapters(), chapter, name);
+		List<NominationHistory.Entry> nominated = nominations.ofPerson(scope.wards(), scope.chapters(), chapter, name);
 		List<PersonRow> rows = new ArrayList<>();
 		for (AwardEntry a : awards) {
 			rows.add(new PersonRow(a.periodYear(), Messages.get("pages.person.kind.award"), a.awardName(),
@@ -188,24 +199,32 @@ class RegisterPage {
 		return f;
 	}
 
-	private List<AwardEntry> rows(Scope scope, Filter f) {
-		return register.list(scope.wards(), scope.chapters(), f.year(), f.chapter())
-			.stream()
-			.filter(a -> f.award() == null || a.awardCode().equals(f.award()))
-			.filter(a -> f.status() == null || a.currentStatus().equals(f.status()))
-			.filter(a -> f.name() == null || TextFold.matches(a.nomineeName(), f.name()))
-			.sorted(Comparator.comparingInt(AwardEntry::periodYear).reversed().thenComparing(AwardEntry::chapterName)
-				.thenComparing(AwardEntry::nomineeName))
-			.toList();
+	/** {@code trang}: the page number, 1 when absent; anything but 1 … {@value #PAGE_MAX} is refused. */
+	private static int page(HttpServletRequest request) {
+		String text = blank(request.getParameter("trang"));
+		if (text == null) {
+			return 1;
+		}
+		try {
+			int page = Integer.parseInt(text);
+			if (page >= 1 && page <= PAGE_MAX) {
+				return page;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw Refusal.badRequest("trang", Messages.get("problem.parameter.invalid", PageErrors.label("trang")));
+	}
+
+	/** The register's search of the filter in the reader's scope (the name as {@link TextFold#matches}). */
+	private static AwardRegister.Search search(Scope scope, Filter f) {
+		return new AwardRegister.Search(scope.wards(), scope.chapters(), f.year(), f.chapter(), f.award(), f.status(),
+				f.name());
 	}
 
 	private List<Integer> years(Scope scope) {
-		return register.list(scope.wards(), scope.chapters(), null, null)
-			.stream()
-			.map(AwardEntry::periodYear)
-			.distinct()
-			.sorted(Comparator.reverseOrder())
-			.toList();
+		return register.years(scope.wards(), scope.chapters());
 	}
 
 	private List<Option> chapters(Scope scope) {
@@ -222,6 +241,12 @@ class RegisterPage {
 		q.put("hinh-thuc", f.award() == null ? "" : f.award());
 		q.put("trang-thai", f.status() == null ? "" : f.status());
 		q.put("ten", f.name() == null ? "" : f.name());
+		return q;
+	}
+
+	private static Map<String, String> pageQuery(Filter f, int page) {
+		Map<String, String> q = query(f);
+		q.put("trang", String.valueOf(page));
 		return q;
 	}
 

@@ -1,39 +1,33 @@
 package vn.thidua.pages;
 
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import vn.thidua.award.NomineeNames;
 
 /**
  * Vietnamese text without its accents, for searches where accents are optional: «Trần Thị» and
- * "tran thi" fold to the same "tran thi" (đ becomes d; case and repeated spaces do not count).
- * The same Java code folds the stored names and the query, so the search behaves alike on H2 and
- * PostgreSQL.
+ * "tran thi" fold to the same "tran thi" (đ becomes d; case, repeated or unusual spaces and
+ * invisible characters do not count). It is {@link NomineeNames#folded}, the function whose output
+ * the register stores in {@code nominee_name_folded}, so the search behaves alike on H2 and
+ * PostgreSQL and in SQL and Java.
  */
 public final class TextFold {
-
-	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	private TextFold() {
 	}
 
 	public static String fold(String text) {
-		if (text == null) {
-			return "";
-		}
-		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-		String bare = MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
-		return bare.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+		return NomineeNames.folded(text);
 	}
 
-	/** Whether every word of {@code query} occurs in {@code text}, accents and case ignored. */
+	/**
+	 * Whether the folded {@code query} occurs in the folded {@code text} as one piece: «Trần Thị Hoà»
+	 * is found by {@code tran thi}, {@code TRẦN THỊ}, {@code thi hoa}, {@code hòa} and {@code ran th},
+	 * not by {@code tran hoa}. A blank query matches everything. The register's SQL does the same with
+	 * {@code nominee_name_folded LIKE '%' || fold(query) || '%'} ({@code %}, {@code _} and
+	 * {@code \} of the query escaped).
+	 */
 	public static boolean matches(String text, String query) {
-		String folded = fold(text);
 		String q = fold(query);
-		if (q.isEmpty()) {
-			return true;
-		}
-		return (" " + folded).contains(" " + q) || folded.contains(q);
+		return q.isEmpty() || fold(text).contains(q);
 	}
 
 }

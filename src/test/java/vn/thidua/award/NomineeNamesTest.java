@@ -23,4 +23,17 @@ class NomineeNamesTest {
 		assertThat(NomineeNames.comparable(null)).isEmpty();
 	}
 
+	@Test
+	void theFoldedNameDropsAccentsAndIsAlikeForNamesThatAreComparableAlike() {
+		assertThat(NomineeNames.folded("  Trần   Thị Bích Ngọc ")).isEqualTo("tran thi bich ngoc");
+		assertThat(NomineeNames.folded("Đỗ Thị ĐÀO")).isEqualTo("do thi dao");
+		assertThat(NomineeNames.folded("TRẦN THỊ HÒA")).isEqualTo(NomineeNames.folded("trần thị hoà"));
+		for (String same : new String[] { "Trần\u00a0Thị\u200b  Ánh", "TRẦN THỊ ÁNH", "Tra\u0302\u0300n Thi\u0323 A\u0301nh",
+				"\uFEFFtrần thị ánh" }) {
+			assertThat(NomineeNames.comparable(same)).isEqualTo("trần thị ánh");
+			assertThat(NomineeNames.folded(same)).as(same).isEqualTo("tran thi anh");
+		}
+		assertThat(NomineeNames.folded(null)).isEmpty();
+	}
+
 }

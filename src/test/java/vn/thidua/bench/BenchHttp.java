@@ -27,8 +27,16 @@ final class BenchHttp {
 
 	private final String baseUrl;
 
+	private final int port;
+
 	BenchHttp(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
+		this.port = port;
+	}
+
+	/** The application's port (the pages need a web apps' session: {@code vn.thidua.pages.WebSession}). */
+	int port() {
+		return port;
 	}
 
 	/** Status, body and the request's wall time in nanoseconds. */

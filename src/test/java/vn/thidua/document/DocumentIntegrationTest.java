@@ -268,9 +268,9 @@ class DocumentIntegrationTest {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		jdbc.sql("""
 				INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type, nominee_name,
-				  award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at)
+				  award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at, nominee_name_folded)
 				VALUES (:pid, 'bode', 'bode-ch01', 'INDIVIDUAL', 'Lê Thị Mỹ Duyên', 'GK_HOI_PHUONG', :year, 'ACTIVE',
-				  :pid, 'head1', :now, :now)""").param("pid", pid).param("year", year).param("now", now).update();
+				  :pid, 'head1', :now, :now, 'le thi my duyen')""").param("pid", pid).param("year", year).param("now", now).update();
 		for (int i = 0; i < voters.size(); i++) {
 			jdbc.sql("""
 					INSERT INTO thidua_council_vote (process_instance_id, vote_round, voter, vote, vote_comment, voted_at)

@@ -144,9 +144,10 @@ class DecisionBatchRaceIntegrationTest {
 			// its row, which the chair's checklist shows
 			jdbc.sql("""
 					INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
-					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at)
+					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at,
+					  nominee_name_folded)
 					VALUES (:pid, :ward, 'bode-ch01', 'INDIVIDUAL', 'Hà Thị Chờ Ký', 'GK_HOI_PHUONG', :year, 'ACTIVE',
-					  NULL, 'head1', LOCALTIMESTAMP, LOCALTIMESTAMP)""")
+					  NULL, 'head1', LOCALTIMESTAMP, LOCALTIMESTAMP, 'ha thi cho ky')""")
 				.param("pid", pid)
 				.param("ward", ward)
 				.param("year", LocalDate.now().getYear())

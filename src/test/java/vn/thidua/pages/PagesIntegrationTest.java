@@ -238,6 +238,56 @@ class PagesIntegrationTest {
 		assertThat(head1.get("/ho-so-cua-toi").status()).isEqualTo(302);
 	}
 
+	@Test
+	void shouldShowTheRegisterFiftyRowsAPageWithTheTotal() {
+		// given: 53 awards of one accent-free-findable name (a name no other test uses), 2 of another
+		for (int i = 0; i < 53; i++) {
+			seed("Phùng Thị Nguyệt Ánh", i % 2 == 0 ? "bode-ch01" : "bode-ch02",
+					i % 2 == 0 ? "Chi hội Tổ dân phố số 1" : "Chi hội Tổ dân phố số 2", year - 2, "GK_HOI_PHUONG",
+					"P" + i + "/QĐ-HLHPN");
+		}
+		seed("Phùng Thị Nguyệt", "bode-ch01", "Chi hội Tổ dân phố số 1", year - 2, "GK_HOI_PHUONG", "PX/QĐ-HLHPN");
+		WebSession board1 = new WebSession(port).login("board1", "demo");
+
+		// when: the first page, the second, and one past the end
+		WebSession.Page first = board1.get("/so-khen-thuong?ten=phung+thi+nguyet+anh");
+		WebSession.Page second = board1.get("/so-khen-thuong?ten=PHUNG+THI+NGUYET+ANH&trang=2");
+		WebSession.Page past = board1.get("/so-khen-thuong?ten=phung+thi+nguyet+anh&trang=9");
+
+		// then: 50 rows and «Trang sau», then 3 and «Trang trước»; the total on each
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(rows(first.body())).isEqualTo(50);
+		assertThat(first.body()).contains("<span id=\"so-dong\">53</span> dòng", "trang 1/2", "Trang sau")
+			.contains("trang=2")
+			.doesNotContain("Trang trước");
+		assertThat(rows(second.body())).isEqualTo(3);
+		assertThat(second.body()).contains("<span id=\"so-dong\">53</span> dòng", "trang 2/2", "Trang trước")
+			.doesNotContain("Trang sau");
+		assertThat(past.status()).isEqualTo(200);
+		assertThat(rows(past.body())).isZero();
+		assertThat(past.body()).contains("Trang trước").contains("trang=2");
+		// the files hold every row of the filter; the other name is found by its own search
+		assertThat(board1.get("/so-khen-thuong/tai-ve.csv?ten=phung+thi+nguyet+anh").body().lines()
+			.filter(l -> l.contains("Phùng Thị Nguyệt Ánh"))
+			.count()).isEqualTo(53);
+		assertThat(board1.get("/so-khen-thuong?ten=phung+thi+nguyet").body()).contains("<span id=\"so-dong\">54</span>");
+		// a chapter head: her chapter's 27 rows
+		assertThat(new WebSession(port).login("head1", "demo").get("/so-khen-thuong?ten=phung+thi+nguyet+anh").body())
+			.contains("<span id=\"so-dong\">27</span>");
+
+		// a page number that is not one: 400 naming the field
+		for (String bad : List.of("0", "-1", "abc", "1.5", "400001", "99999999999")) {
+			WebSession.Page refused = board1.get("/so-khen-thuong?trang=" + bad);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.body()).as(bad).contains("Giá trị của «Trang» không hợp lệ.");
+		}
+	}
+
+	/** The rows of the register's table in a page. */
+	private static int rows(String body) {
+		return body.split("class=\"td-person\"", -1).length - 1;
+	}
+
 	private void seed(String name, String chapter, String chapterName, int year, String award, String number) {
 		register.record(new NewAward("seed-" + UUID.randomUUID(), "bode", chapter, chapterName, "INDIVIDUAL", name,
 				catalogue.find(award).orElseThrow(), year, "DECIDED", number, LocalDate.of(year, 12, 20), "chair", 5, 0,

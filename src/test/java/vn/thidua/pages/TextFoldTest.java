@@ -22,6 +22,12 @@ class TextFoldTest {
 		assertThat(TextFold.matches("Nguyễn Thị Hoa", "tran thi")).isFalse();
 		// decomposed input (as some phones send it) folds the same
 		assertThat(TextFold.fold("Tra\u0300n")).isEqualTo("tran");
+		// the folded query occurs in the folded name as one piece (as the register's SQL LIKE)
+		for (String query : List.of("tran thi hoa", "TRAN", "hòa", "thi h", "ran th", "  Trần\u00a0Thị ", "")) {
+			assertThat(TextFold.matches("Trần Thị Hoà", query)).as(query).isTrue();
+		}
+		assertThat(TextFold.matches("Trần Thị Hoà", "tran hoa")).isFalse();
+		assertThat(TextFold.matches("Trần Thị Hoà", "tran thi hoa x")).isFalse();
 	}
 
 	@Test

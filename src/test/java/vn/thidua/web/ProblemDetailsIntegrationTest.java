@@ -45,9 +45,9 @@ class ProblemDetailsIntegrationTest {
 		jdbc.sql("""
 				INSERT INTO thidua_award (process_instance_id, ward_code, chapter_group, chapter_name, nominee_type,
 				  nominee_name, award_code, award_name, issuer_name, period_year, status, votes_agree,
-				  votes_disagree, votes_abstain, recorded_at)
+				  votes_disagree, votes_abstain, recorded_at, nominee_name_folded)
 				VALUES (:pid, 'bode', 'bode-ch01', 'Chi hội 1', 'INDIVIDUAL', 'Nguyễn Thị Mơ',
-				  'GK_HOI_PHUONG', 'Giấy khen', 'Hội LHPN phường', :year, 'RECOMMENDED', 0, 0, 0, now())""")
+				  'GK_HOI_PHUONG', 'Giấy khen', 'Hội LHPN phường', :year, 'RECOMMENDED', 0, 0, 0, now(), 'nguyen thi mo')""")
 			.param("pid", pid)
 			.param("year", year)
 			.update();

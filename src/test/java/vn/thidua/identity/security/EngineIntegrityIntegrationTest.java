@@ -385,9 +385,9 @@ class EngineIntegrityIntegrationTest {
 		jdbc.sql("""
 				INSERT INTO thidua_award (process_instance_id, ward_code, chapter_group, chapter_name, nominee_type,
 				  nominee_name, award_code, award_name, issuer_name, period_year, status, votes_agree,
-				  votes_disagree, votes_abstain, recorded_at)
+				  votes_disagree, votes_abstain, recorded_at, nominee_name_folded)
 				VALUES ('csv-formula', 'bode', 'bode-ch01', '@Chi hội', 'INDIVIDUAL', '=HYPERLINK("http://x","y")',
-				  'GK_HOI_PHUONG', 'Giấy khen', '+Hội', :year, 'RECOMMENDED', 0, 0, 0, now())""")
+				  'GK_HOI_PHUONG', 'Giấy khen', '+Hội', :year, 'RECOMMENDED', 0, 0, 0, now(), '=hyperlink("http://x","y")')""")
 			.param("year", year)
 			.update();
 
