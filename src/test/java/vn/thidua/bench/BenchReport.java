@@ -72,8 +72,9 @@ final class BenchReport {
 					+ compare.get("readyMillis") + " ms)\n");
 			for (Map<String, Object> row : (List<Map<String, Object>>) compare.get("taskList")) {
 				Stats s = (Stats) row.get("stats");
-				sb.append(String.format(Locale.ROOT, "%-16s %-24s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
-						row.get("filter"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
+				sb.append(String.format(Locale.ROOT, "%-16s %-24s %-18s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
+						row.get("filter"), row.get("via"), s.count(), s.p50(), s.p95(), s.p99(), s.max(),
+						row.get("tasksOnFirstPage")));
 			}
 			sb.append("SQL of one page: " + compare.get("taskListPageSql") + "\n");
 		}

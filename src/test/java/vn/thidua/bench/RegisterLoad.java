@@ -119,7 +119,7 @@ final class RegisterLoad {
 				String pid = "reg-" + run + "-" + i;
 				LocalDateTime at = LocalDateTime.of(year, 12, 1 + i % 28, 9, 0);
 				row(awards, pid, ward, group, chapterName, "INDIVIDUAL", name, award[0], award[1], award[2], year,
-						decided ? "DECIDED" : "RECOMMENDED", decided ? (1 + i % 999) + "/QĐ-HLHPN" : null,
+						decided ? "DECIDED" : "RECOMMENDED", decided ? (1 + i % 999) + "/" + year + "/QĐ-HLHPN" : null,
 						decided ? at.toLocalDate().toString() : null, decided ? CityGenerator.chair(ward) : null, 5, 0, 0,
 						now, NomineeNames.folded(name));
 				row(nominations, pid, ward, group, "INDIVIDUAL", name, award[0], year, decided ? "AWARDED" : "RECOMMENDED",
