@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * executions, activity instances, variables, details), the same definition, and each copy's own
  * string variables (nominee, ward, chapter, subject…) and business key. The copies are then read back
  * through the engine's history API ({@link #verify}) so a row shape the engine does not accept fails
- * the benchmark instead of measuring nonsense. About 100 times faster than starting instances.
+ * the benchmark instead of measuring nonsense. 100,000 instances (3.5 million rows) in about 90 s on
+ * two cores, against 161–531 s for the engine's own starts.
  */
 final class HistoryCopy {
 
