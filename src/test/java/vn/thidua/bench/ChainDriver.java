@@ -268,7 +268,7 @@ final class ChainDriver {
 					+ "&taskDefinitionKey=Task_SignDecisions&firstResult=0&maxResults=15").expect(200).json()) {
 				String id = task.path("id").asText();
 				BenchHttp.Reply candidates = http.get(chair, ENGINE + "/task/" + id
-						+ "/localVariables/decisionCandidates?deserializeValue=false").expect(200, 404, 500);
+						+ "/localVariables/decisionCandidates?deserializeValue=false").expect(200, 403, 404, 500);
 				if (candidates.status() != 200 || !candidates.body().contains(pid)) {
 					continue;
 				}
@@ -385,7 +385,7 @@ final class ChainDriver {
 			if (!open.isEmpty()) {
 				String id = open.get(0).path("id").asText();
 				BenchHttp.Reply signed = http.post(chair, ENGINE + "/task/" + id + "/submit-form", form(Map.of()))
-					.expect(204, 400, 403, 404, 500);
+					.expect(204, 400, 403, 404, 409, 500);
 				last = signed.status() + " " + signed.body();
 				if (signed.status() == 204) {
 					record(steps, "sign", signed);
