@@ -75,7 +75,8 @@ final class BenchChart {
 			int by = top + i * bar;
 			g.setColor(Color.BLACK);
 			g.setFont(new Font("DejaVu Sans", Font.PLAIN, 12));
-			g.drawString(persona(String.valueOf(row.get("persona"))) + " · «" + row.get("filter") + "»", x, by + bar - 9);
+			g.drawString(persona(String.valueOf(row.get("persona"))) + " · «" + row.get("filter") + "»"
+					+ ("Tasklist session".equals(row.get("via")) ? "" : " · Basic"), x, by + bar - 9);
 			int len = (int) ((right - left) * s.p95() / max);
 			g.setColor(i == 0 ? OURS : new Color(0xf48fb1));
 			g.fillRect(left, by + 4, len, bar - 8);

@@ -80,8 +80,16 @@ public class OrganisationDirectory {
 		this.state = new State(organisation, index(organisation), version);
 	}
 
+	/**
+	 * The file's size limit: SnakeYAML's default (3 million characters) is a city of about 400 wards;
+	 * the file is the administrator's own, so the limit only guards against a runaway file.
+	 */
+	static final int FILE_CODE_POINT_LIMIT = 64 * 1024 * 1024;
+
 	private static Organisation read(OrganisationProperties properties) {
-		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+		org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+		options.setCodePointLimit(FILE_CODE_POINT_LIMIT);
+		ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build())
 			.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 		try (InputStream in = properties.file().getInputStream()) {
 			return yaml.readValue(in, Organisation.class);
