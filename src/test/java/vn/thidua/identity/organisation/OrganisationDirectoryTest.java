@@ -36,6 +36,30 @@ class OrganisationDirectoryTest {
 	}
 
 	@Test
+	void shouldReadAFileLargerThanYamlsDefaultLimitAsFourTimesHanoiIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		// given: the demo file grown past SnakeYAML's default 3,145,728 characters (a city of 504 wards is 3.2 million)
+		String demoText = new String(new ClassPathResource("organisation/demo.yaml").getInputStream().readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		java.nio.file.Path big = dir.resolve("organisation.yaml");
+		StringBuilder grown = new StringBuilder(demoText.strip()).append('\n');
+		for (int i = 0; i < 40_000; i++) {
+			grown.append("  - { id: member").append(i).append(", firstName: Nguyễn Thị Thanh, lastName: Hương, email: member")
+				.append(i).append("@example.org }\n");
+		}
+		java.nio.file.Files.writeString(big, grown);
+		assertThat(grown.codePoints().count()).isGreaterThan(3_145_728);
+
+		// when
+		OrganisationDirectory read = new OrganisationDirectory(new OrganisationProperties(
+				new org.springframework.core.io.FileSystemResource(big), Map.of(), List.of(Role.MEMBER)));
+
+		// then
+		assertThat(read.ward("bode").orElseThrow().chapters()).hasSize(6);
+		assertThat(read.person("member39999")).isPresent();
+	}
+
+	@Test
 	void shouldRefuseAFileThatNamesSomebodyItDoesNotList() {
 		Organisation broken = new Organisation(null,
 				List.of(new Ward("bode", "Phường", "chair", List.of(), new Council("HĐ", "x", List.of("x")),
