@@ -167,16 +167,8 @@ class NominationRepository {
 	 * by {@code nominatedBy}, newest first.
 	 */
 	List<Summary> summaries(Collection<String> wards, Collection<String> chapters, String nominatedBy) {
-		List<String> scopes = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (!wards.isEmpty()) {
-			scopes.add("ward_code IN (:wards)");
-			params.put("wards", wards);
-		}
-		if (!chapters.isEmpty()) {
-			scopes.add("chapter_group IN (:chapters)");
-			params.put("chapters", chapters);
-		}
+		List<String> scopes = scopes(wards, chapters, params);
 		if (nominatedBy != null) {
 			scopes.add("nominated_by = :by");
 			params.put("by", nominatedBy);
@@ -198,16 +190,8 @@ class NominationRepository {
 	 */
 	List<Summary> summariesOfFoldedName(Collection<String> wards, Collection<String> chapters, String chapterGroup,
 			String folded) {
-		List<String> scopes = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (!wards.isEmpty()) {
-			scopes.add("ward_code IN (:wards)");
-			params.put("wards", wards);
-		}
-		if (!chapters.isEmpty()) {
-			scopes.add("chapter_group IN (:chapters)");
-			params.put("chapters", chapters);
-		}
+		List<String> scopes = scopes(wards, chapters, params);
 		if (scopes.isEmpty()) {
 			return List.of();
 		}
@@ -218,6 +202,20 @@ class NominationRepository {
 			.params(params)
 			.query(NominationRepository::summary)
 			.list();
+	}
+
+	/** The conditions "in these wards" and "in these chapters" (either may hold), their parameters put in {@code params}. */
+	private static List<String> scopes(Collection<String> wards, Collection<String> chapters, Map<String, Object> params) {
+		List<String> scopes = new ArrayList<>();
+		if (!wards.isEmpty()) {
+			scopes.add("ward_code IN (:wards)");
+			params.put("wards", wards);
+		}
+		if (!chapters.isEmpty()) {
+			scopes.add("chapter_group IN (:chapters)");
+			params.put("chapters", chapters);
+		}
+		return scopes;
 	}
 
 	private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
