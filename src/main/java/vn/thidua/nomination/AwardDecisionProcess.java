@@ -98,11 +98,9 @@ class AwardDecisionProcess {
 			}
 		}
 		Batch batch = open.get();
+		// the batch's row is locked (openBatch): a signature or a close of this batch waits for this
+		// transaction, and none of them can have left it closed with this nomination in it
 		batches.add(batch.id(), nominationProcessInstanceId);
-		// the batch's own instance changes too: a signature committed meanwhile makes one of the two
-		// transactions fail on the engine's optimistic lock and run again, so no nomination is left
-		// behind in a closed batch
-		runtimeService.setVariable(batch.processInstanceId(), REMAINING.name(), batches.remaining(batch.id()));
 		for (Task task : taskService.createTaskQuery()
 			.processInstanceId(batch.processInstanceId())
 			.taskDefinitionKey(AwardDecisionVariables.TASK_SIGN)
@@ -174,11 +172,7 @@ class AwardDecisionProcess {
 			}
 			// the next signature starts with an empty form
 			execution.removeVariables(List.of(DECISION_NUMBER.name(), DECISION_DATE.name(), CHOSEN.name()));
-			int remaining = batches.remaining(batchId);
-			REMAINING.set(execution, remaining);
-			if (remaining == 0) {
-				batches.close(batchId);
-			}
+			REMAINING.set(execution, batches.closeIfSigned(batchId));
 		};
 	}
 

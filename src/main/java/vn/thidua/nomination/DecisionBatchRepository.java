@@ -58,7 +58,7 @@ class DecisionBatchRepository {
 	 * Claims the open batch of the ward and issuer for a batch instance about to start: the row is
 	 * inserted in a savepoint of the caller's transaction. When another transaction has inserted it
 	 * (committed, or still running: the insert waits for it), nothing is written, the caller's
-	 * transaction goes on, and the batch it opened is returned by {@link #openBatch} from then on.
+	 * transaction goes on, and the batch it opened is returned by {@link #lockOpenBatch} from then on.
 	 *
 	 * @return the new batch's id, or empty when the ward has an open batch for the issuer
 	 */
@@ -97,9 +97,24 @@ class DecisionBatchRepository {
 		}
 	}
 
-	Optional<Batch> openBatch(String wardCode, String issuer) {
-		return jdbc.sql("SELECT * FROM thidua_decision_batch WHERE open_key = :key")
+	/**
+	 * The open batch of the ward and issuer, its row locked until the caller's transaction ends (see
+	 * {@link #lock}); a batch closed meanwhile is not returned.
+	 */
+	Optional<Batch> lockOpenBatch(String wardCode, String issuer) {
+		return jdbc.sql("SELECT * FROM thidua_decision_batch WHERE open_key = :key FOR UPDATE")
 			.param("key", openKey(wardCode, issuer))
+			.query(DecisionBatchRepository::batch)
+			.optional();
+	}
+
+	/**
+	 * The batch, its row locked until the caller's transaction ends: a nomination joining it, a
+	 * signature and the close run one after another, each seeing what the one before committed.
+	 */
+	Optional<Batch> lock(long id) {
+		return jdbc.sql("SELECT * FROM thidua_decision_batch WHERE id = :id FOR UPDATE")
+			.param("id", id)
 			.query(DecisionBatchRepository::batch)
 			.optional();
 	}

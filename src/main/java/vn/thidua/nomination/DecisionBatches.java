@@ -69,8 +69,13 @@ class DecisionBatches {
 	record Signed(String number, String date, String signer, List<String> processInstanceIds) {
 	}
 
+	/**
+	 * The open batch of the ward and issuer, locked until the transaction ends: the nominations
+	 * joining a batch, its signatures and its close take turns on the batch's row instead of failing
+	 * on each other's engine variables (and waiting for a job's retry).
+	 */
 	Optional<Batch> openBatch(String wardCode, String issuer) {
-		return batches.openBatch(wardCode, issuer);
+		return batches.lockOpenBatch(wardCode, issuer);
 	}
 
 	/**
@@ -126,7 +131,8 @@ class DecisionBatches {
 	 * a number new to the ward, a date not in the future; the items are signed.
 	 */
 	Signed sign(long batchId, List<String> chosen, String number, String date, String signer) {
-		Batch batch = batches.batch(batchId).orElseThrow();
+		// after a nomination joining the batch meanwhile has committed: its row is counted as waiting
+		Batch batch = batches.lock(batchId).orElseThrow();
 		Set<String> waiting = new LinkedHashSet<>();
 		batches.items(batchId).stream().filter(i -> !i.signed()).forEach(i -> waiting.add(i.processInstanceId()));
 		if (chosen == null || chosen.isEmpty()) {
@@ -162,8 +168,18 @@ class DecisionBatches {
 		return (int) batches.items(batchId).stream().filter(i -> !i.signed()).count();
 	}
 
-	void close(long batchId) {
-		batches.close(batchId, LocalDateTime.now(clock));
+	/**
+	 * Task_IssueDecision, once the signed nominations went on: how many of the batch still wait,
+	 * counted with the batch locked, and the batch closed when none does (a nomination joining at
+	 * that moment waits for the lock, finds the batch closed and opens the next).
+	 */
+	int closeIfSigned(long batchId) {
+		batches.lock(batchId).orElseThrow();
+		int remaining = remaining(batchId);
+		if (remaining == 0) {
+			batches.close(batchId, LocalDateTime.now(clock));
+		}
+		return remaining;
 	}
 
 }

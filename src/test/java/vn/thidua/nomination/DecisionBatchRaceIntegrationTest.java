@@ -141,17 +141,7 @@ class DecisionBatchRaceIntegrationTest {
 				.execute()
 				.getId();
 			managementService.suspendJobByProcessInstanceId(pid);
-			// its row, which the chair's checklist shows
-			jdbc.sql("""
-					INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
-					  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at,
-					  nominee_name_folded)
-					VALUES (:pid, :ward, 'bode-ch01', 'INDIVIDUAL', 'Hà Thị Chờ Ký', 'GK_HOI_PHUONG', :year, 'ACTIVE',
-					  NULL, 'head1', LOCALTIMESTAMP, LOCALTIMESTAMP, 'ha thi cho ky')""")
-				.param("pid", pid)
-				.param("ward", ward)
-				.param("year", LocalDate.now().getYear())
-				.update();
+			nominationRow(pid, "Hà Thị Chờ Ký");
 			return pid;
 		});
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> offer(nomination));
@@ -186,6 +176,89 @@ class DecisionBatchRaceIntegrationTest {
 				.finished()
 				.count() == 1);
 		assertThat(runtimeService.getVariable(nomination, "decisionNumber")).isEqualTo("R-" + ward + "/QĐ-HLHPN");
+	}
+
+	@Test
+	void shouldKeepANominationJoiningWhileTheSignatureIsIssuedWithoutAFailedJob() throws Exception {
+		// given: the batch of a first nomination, signed; Task_IssueDecision's job held back
+		String first = "nomination-" + UUID.randomUUID();
+		String second = "nomination-" + UUID.randomUUID();
+		TransactionTemplate tx = new TransactionTemplate(transactionManager);
+		tx.executeWithoutResult(status -> {
+			nominationRow(first, "Hà Thị Ký Trước");
+			nominationRow(second, "Lê Thị Đến Sau");
+			offer(first);
+		});
+		String batch = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(AwardDecisionVariables.PROCESS_KEY)
+			.variableValueEquals("wardCode", ward)
+			.singleResult()
+			.getId();
+		Task sign = taskService.createTaskQuery().processInstanceId(batch).singleResult();
+		taskService.claim(sign.getId(), "chair");
+		String issueDefinition = managementService.createJobDefinitionQuery()
+			.processDefinitionKey(AwardDecisionVariables.PROCESS_KEY)
+			.activityIdIn(AwardDecisionVariables.TASK_ISSUE)
+			.singleResult()
+			.getId();
+		CountDownLatch joined = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> secondOffer;
+		managementService.suspendJobDefinitionById(issueDefinition);
+		try {
+			Map<String, Object> signature = new HashMap<>();
+			signature.put("chosenNominations", SpinValues.jsonValue("[\"" + first + "\"]").create());
+			signature.put("decisionNumber", "J-" + ward + "/QĐ-HLHPN");
+			signature.put("decisionDate", LocalDate.now().toString());
+			taskService.complete(sign.getId(), signature);
+
+			// when: the second nomination joins the batch (not yet committed) as the job runs
+			secondOffer = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+				offer(second);
+				joined.countDown();
+				awaitRelease(commit);
+			}));
+			assertThat(joined.await(60, TimeUnit.SECONDS)).as("the second nomination joined").isTrue();
+		}
+		finally {
+			managementService.activateJobDefinitionById(issueDefinition, true);
+		}
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+					+ "AND wait_event_type = 'Lock' AND query LIKE '%thidua_decision_batch%FOR UPDATE%'")
+				.query(Long.class)
+				.single() > 0);
+		commit.countDown();
+		secondOffer.get(60, TimeUnit.SECONDS);
+
+		// then: the job waited for the batch's row instead of failing on the engine's optimistic lock;
+		// the batch stays open and the chair's task comes back with the second nomination
+		Task next = await().atMost(WAIT)
+			.until(() -> taskService.createTaskQuery().processInstanceId(batch).singleResult(), t -> t != null);
+		assertThat(taskService.getVariableLocal(next.getId(), "decisionCandidates").toString()).contains(second)
+			.doesNotContain(first);
+		assertThat(historyService.createHistoricJobLogQuery().processInstanceId(batch).failureLog().count())
+			.as("failed tries of the batch's jobs").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM thidua_decision_batch WHERE ward_code = :ward AND open_key IS NOT NULL")
+			.param("ward", ward)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	/** The nomination's row, which the chair's checklist shows. */
+	private void nominationRow(String pid, String name) {
+		jdbc.sql("""
+				INSERT INTO thidua_nomination (process_instance_id, ward_code, chapter_group, nominee_type,
+				  nominee_name, award_code, period_year, status, dedup_key, nominated_by, created_at, updated_at,
+				  nominee_name_folded)
+				VALUES (:pid, :ward, 'bode-ch01', 'INDIVIDUAL', :name, 'GK_HOI_PHUONG', :year, 'ACTIVE',
+				  NULL, 'head1', LOCALTIMESTAMP, LOCALTIMESTAMP, :folded)""")
+			.param("pid", pid)
+			.param("ward", ward)
+			.param("name", name)
+			.param("year", LocalDate.now().getYear())
+			.param("folded", vn.thidua.award.NomineeNames.folded(name))
+			.update();
 	}
 
 	private void offer(String nomination) {
