@@ -27,9 +27,10 @@ import vn.thidua.dossier.DossierFixtures;
  * The floor ({@link #FLOOR_MODELS}, bare BPMN in {@code src/test/resources/bench/}: no listeners,
  * delegates, forms or domain writes) has the same human steps with the same names, driven the same
  * way: the same two PDFs, as engine file variables of the instance (sent by the administrator: the
- * engine guard lets nobody else write a variable outside a form); a council
- * session of five ballot tasks shared by the clients exactly like ours (one open per ward, the others
- * join it and cast its remaining ballots); the chair's signature on the ward's one open decision.
+ * engine guard lets nobody else write a variable outside a form); a council session of five
+ * ballot tasks over the nominations waiting when it opens, shared by the clients exactly like ours
+ * (one open per ward, the others join it and cast its remaining ballots); the chair's signature on
+ * the ward's one open decision.
  * What our engine does inside (counting the ballots, issuing the decision to the nomination), the
  * floor's driver does with one message correlation each (untimed, like ours); its only extra request
  * is the chair's start of each decision (untimed; ours opens the batch in the engine), which can
@@ -53,6 +54,13 @@ final class ChainDriver {
 
 	/** The ward's open floor session (null when none), only read and written under {@link #floorLock}. */
 	private String floorSession;
+
+	/**
+	 * The floor nominations the open floor session counts: those waiting when it opened, as ours
+	 * counts the nominations waiting when its session opens (later ones wait for the next session).
+	 * Under {@link #floorLock}.
+	 */
+	private List<String> floorSessionCovers = List.of();
 
 	private final BenchHttp http;
 
@@ -293,7 +301,8 @@ final class ChainDriver {
 	 * ward's open floor session or, when none is open, council member 0 opens one (under
 	 * {@link #floorLock}: a second opener waits and joins, as ours refuses a second session), casts its
 	 * remaining ballots, and the client that finds the session ended correlates the council's decision
-	 * to every floor nomination waiting for it (one request; ours counts in the engine). Timed as ours:
+	 * to each floor nomination waiting when the session opened (one request each; ours counts in the
+	 * engine the nominations its session opened over). Timed as ours:
 	 * «session» (the start), «vote» (a ballot).
 	 */
 	private void floorCouncil(String pid, Map<String, List<Long>> steps) {
@@ -315,6 +324,7 @@ final class ChainDriver {
 						.expect(200);
 					record(steps, "session", opened);
 					floorSession = opened.json().path("id").asText();
+					floorSessionCovers = floorWaitingForCouncil();
 				}
 				session = floorSession;
 			}
@@ -333,8 +343,22 @@ final class ChainDriver {
 		if (floorSession == null || running(floorSession)) {
 			return;
 		}
-		http.post("admin", ENGINE + "/message", Map.of("messageName", FLOOR_COUNCIL_DECIDED, "all", true)).expect(200, 204);
+		for (String covered : floorSessionCovers) {
+			http.post("admin", ENGINE + "/message", Map.of("messageName", FLOOR_COUNCIL_DECIDED, "processInstanceId",
+					covered)).expect(200, 204);
+		}
 		floorSession = null;
+		floorSessionCovers = List.of();
+	}
+
+	/** The floor nominations waiting for the council now. */
+	private List<String> floorWaitingForCouncil() {
+		List<String> waiting = new ArrayList<>();
+		for (JsonNode execution : http.get("admin", ENGINE + "/execution?processDefinitionKey=BenchFloor"
+				+ "&messageEventSubscriptionName=" + FLOOR_COUNCIL_DECIDED + "&firstResult=0&maxResults=500").expect(200).json()) {
+			waiting.add(execution.path("processInstanceId").asText());
+		}
+		return waiting;
 	}
 
 	private void castFloorBallot(String session, String member, Map<String, List<Long>> steps) {
