@@ -147,6 +147,35 @@ public class AwardRegister {
 		return withActs(jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list());
 	}
 
+	/** One page of a search and how many rows the whole search finds. */
+	public record Page(List<AwardEntry> rows, long total) {
+	}
+
+	/**
+	 * {@code limit} rows of the search from {@code offset}, in {@link #search}'s order, and the number
+	 * of all rows it finds, counted by the same statement ({@code COUNT(*) OVER ()}): the name filter's
+	 * index is read once for both. A page past the last row counts with {@link #count}.
+	 */
+	public Page page(Search search, long offset, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(search, params);
+		if (where == null) {
+			return new Page(List.of(), 0);
+		}
+		params.put("limit", limit);
+		params.put("offset", offset);
+		long[] total = { -1 };
+		List<AwardEntry> rows = jdbc.sql("SELECT a.*, COUNT(*) OVER () AS total_rows FROM thidua_award a WHERE " + where
+				+ orderBy() + " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total_rows");
+				return row(rs, n);
+			})
+			.list();
+		return new Page(withActs(rows), rows.isEmpty() ? count(search) : total[0]);
+	}
+
 	/** How many rows {@link #search} finds. */
 	public long count(Search search) {
 		Map<String, Object> params = new HashMap<>();
@@ -168,19 +197,19 @@ public class AwardRegister {
 		if (where == null) {
 			return List.of();
 		}
-		String order = codePointOrder();
-		StringBuilder sql = new StringBuilder("SELECT * FROM thidua_award a WHERE ").append(where)
-			.append(" ORDER BY a.period_year DESC, a.chapter_name")
-			.append(order)
-			.append(", a.nominee_name")
-			.append(order)
-			.append(", a.id");
+		StringBuilder sql = new StringBuilder("SELECT * FROM thidua_award a WHERE ").append(where).append(orderBy());
 		if (limit >= 0) {
 			sql.append(" LIMIT :limit OFFSET :offset");
 			params.put("limit", limit);
 			params.put("offset", offset);
 		}
 		return withActs(jdbc.sql(sql.toString()).params(params).query(AwardRegister::row).list());
+	}
+
+	/** The order of {@link #search}. */
+	private String orderBy() {
+		String order = codePointOrder();
+		return " ORDER BY a.period_year DESC, a.chapter_name" + order + ", a.nominee_name" + order + ", a.id";
 	}
 
 	/** The years that have rows in the scope, newest first. */

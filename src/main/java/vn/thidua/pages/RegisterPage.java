@@ -88,8 +88,9 @@ class RegisterPage {
 		Filter filter = filter(request, scope);
 		int page = page(request);
 		AwardRegister.Search search = search(scope, filter);
-		long total = register.count(search);
-		List<AwardEntry> rows = register.search(search, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+		AwardRegister.Page found = register.page(search, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+		long total = found.total();
+		List<AwardEntry> rows = found.rows();
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", rows);

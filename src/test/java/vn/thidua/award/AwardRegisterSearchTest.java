@@ -185,10 +185,20 @@ class AwardRegisterSearchTest {
 			List<String> every = ids(db.register().search(all, 0, -1));
 			assertThat(every).hasSize(NAMES.length * 4 + 1);
 			List<String> paged = new ArrayList<>();
+			List<String> pages = new ArrayList<>();
 			for (int offset = 0; offset < every.size() + 7; offset += 7) {
 				paged.addAll(ids(db.register().search(all, offset, 7)));
+				// a page and the total in one statement: the same rows, the same total, past the end too
+				AwardRegister.Page page = db.register().page(all, offset, 7);
+				pages.addAll(ids(page.rows()));
+				assertThat(page.total()).as("%s total from %d", db.vendor(), offset).isEqualTo(every.size());
 			}
 			assertThat(paged).as(db.vendor()).isEqualTo(every);
+			assertThat(pages).as(db.vendor()).isEqualTo(every);
+			AwardRegister.Page named = db.register().page(search("hòa"), 0, 5);
+			assertThat(named.total()).as(db.vendor()).isEqualTo(db.register().count(search("hòa")));
+			assertThat(ids(named.rows())).isEqualTo(ids(db.register().search(search("hòa"), 0, 5)));
+			assertThat(db.register().page(search("không ai tên này"), 0, 5).total()).isZero();
 		}
 	}
 

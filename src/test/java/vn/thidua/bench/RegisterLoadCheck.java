@@ -107,7 +107,13 @@ class RegisterLoadCheck {
 		finally {
 			Files.writeString(Path.of("target/register-load-check.txt"), report, StandardCharsets.UTF_8);
 			LOG.info("register load check:\n{}", report);
-			drop(url);
+			// -Dregister.keep=true: the database stays for EXPLAIN by hand
+			if (!Boolean.getBoolean("register.keep")) {
+				drop(url);
+			}
+			else {
+				LOG.info("register load check: database kept: {}", url);
+			}
 		}
 		assertThat(report.toString()).contains("ix_thidua_award_person", "ix_thidua_nomination_person",
 				"ix_thidua_award_name_trgm");
