@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -93,6 +96,12 @@ class EligibilityRules {
 
 	private final Function<String, String> awardNames;
 
+	/**
+	 * {@link #requirements} by award and kind of nominee: the table is read once, at construction, so
+	 * its rows for a pair never change (a nomination is judged three times; FEEL is slow).
+	 */
+	private final Map<List<String>, List<Requirement>> requirementsByAward = new ConcurrentHashMap<>();
+
 	/** @param awardNames the catalogue's name of an award code */
 	EligibilityRules(Function<String, String> awardNames) {
 		this.awardNames = awardNames;
@@ -109,6 +118,11 @@ class EligibilityRules {
 
 	/** The rows of the table that apply to an award and a kind of nominee. */
 	List<Requirement> requirements(String awardCode, String nomineeType) {
+		return requirementsByAward.computeIfAbsent(Arrays.asList(awardCode, nomineeType),
+				k -> evaluate(awardCode, nomineeType));
+	}
+
+	private List<Requirement> evaluate(String awardCode, String nomineeType) {
 		List<Requirement> requirements = new ArrayList<>();
 		for (DmnDecisionRuleResult row : engine.evaluateDecisionTable(decision,
 				Variables.createVariables().putValue("awardCode", awardCode).putValue("nomineeType", nomineeType))) {
@@ -119,10 +133,11 @@ class EligibilityRules {
 						.filter(c -> !c.isEmpty())
 						.collect(Collectors.toCollection(LinkedHashSet::new));
 			Number years = row.getEntry("consecutiveYears");
-			requirements.add(new Requirement(row.getEntry("ruleName"), row.getEntry("legalBasis"), awards,
-					years == null ? 0 : years.intValue(), Boolean.TRUE.equals(row.getEntry("wardPolicy"))));
+			requirements.add(new Requirement(row.getEntry("ruleName"), row.getEntry("legalBasis"),
+					Collections.unmodifiableSet(awards), years == null ? 0 : years.intValue(),
+					Boolean.TRUE.equals(row.getEntry("wardPolicy"))));
 		}
-		return requirements;
+		return List.copyOf(requirements);
 	}
 
 	/**
