@@ -45,19 +45,24 @@ class Eligibility {
 				facts(d.nomineeName(), d.nomineeType(), chapterGroup, processInstanceId));
 	}
 
+	/**
+	 * The person's rows only, read through the indexes on (chapter, folded name): the register's
+	 * rows of the chapter whose name is comparable alike ({@link AwardRegister#person}), and the
+	 * chapter's nominations of the same folded name, compared again (a comparable name folds to one
+	 * folded name, so none is missed). Before: every row of the chapter, three times a nomination.
+	 */
 	private List<Fact> facts(String nomineeName, String nomineeType, String chapterGroup, String processInstanceId) {
 		String person = NomineeNames.comparable(nomineeName);
 		List<Fact> facts = new ArrayList<>();
-		for (AwardEntry a : register.list(List.of(), List.of(chapterGroup), null, chapterGroup)) {
-			if (HELD.contains(a.currentStatus()) && nomineeType.equals(a.nomineeType())
-					&& person.equals(NomineeNames.comparable(a.nomineeName()))) {
+		for (AwardEntry a : register.person(List.of(), List.of(chapterGroup), chapterGroup, nomineeName)) {
+			if (HELD.contains(a.currentStatus()) && nomineeType.equals(a.nomineeType())) {
 				facts.add(Fact.held(a.awardCode(), a.periodYear()));
 			}
 		}
-		for (NominationRepository.Summary n : nominations.summaries(List.of(), List.of(chapterGroup), null)) {
+		for (NominationRepository.Summary n : nominations.summariesOfFoldedName(List.of(), List.of(chapterGroup),
+				chapterGroup, NomineeNames.folded(nomineeName))) {
 			if (NominationRepository.ACTIVE.equals(n.status()) && !n.processInstanceId().equals(processInstanceId)
-					&& chapterGroup.equals(n.chapterGroup()) && nomineeType.equals(n.nomineeType())
-					&& person.equals(NomineeNames.comparable(n.nomineeName()))) {
+					&& nomineeType.equals(n.nomineeType()) && person.equals(NomineeNames.comparable(n.nomineeName()))) {
 				facts.add(Fact.nominated(n.awardCode(), n.periodYear()));
 			}
 		}
