@@ -243,6 +243,29 @@ class AwardRegisterSearchTest {
 	}
 
 	@Test
+	void shouldFindAUsedDecisionNumberWhateverItsCaseFromTheIndex() throws SQLException {
+		for (Db db : List.of(h2, pg)) {
+			// "QĐ-2" was recorded (a decided row), in any case of the letters; none in another ward
+			assertThat(db.register().decisionNumberUsed("bode", "QĐ-2")).as(db.vendor()).isTrue();
+			assertThat(db.register().decisionNumberUsed("bode", "qđ-2")).as(db.vendor()).isTrue();
+			assertThat(db.register().decisionNumberUsed("bode", "QĐ-20000")).as(db.vendor()).isFalse();
+			assertThat(db.register().decisionNumberUsed("other", "QĐ-2")).as(db.vendor()).isFalse();
+		}
+		try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement()) {
+			s.execute("SET enable_seqscan = off");
+			StringBuilder plan = new StringBuilder();
+			try (var rs = s.executeQuery("EXPLAIN SELECT COUNT(*) FROM thidua_award WHERE ward_code = 'bode'"
+					+ " AND UPPER(decision_number) = UPPER('QĐ-2')")) {
+				while (rs.next()) {
+					plan.append(rs.getString(1)).append('\n');
+				}
+			}
+			// V29: the signature's check reads one index entry, not every row of the ward
+			assertThat(plan.toString()).contains("ix_thidua_award_decision_number");
+		}
+	}
+
+	@Test
 	void shouldAnswerTheNameSearchFromTheTrigramIndexOnPostgreSql() throws SQLException {
 		try (Connection c = pg.dataSource().getConnection(); Statement s = c.createStatement()) {
 			s.execute("SET enable_seqscan = off");
