@@ -97,11 +97,7 @@ class DecisionBatchRaceIntegrationTest {
 		// when: the second offers meanwhile (it finds no committed batch, so it opens one too: its insert
 		// waits for the first transaction), then the first commits
 		CompletableFuture<Void> secondOffer = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> offer(second)));
-		await().atMost(WAIT)
-			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-					+ "AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO thidua_decision_batch%'")
-				.query(Long.class)
-				.single() > 0);
+		awaitLockWait("%INSERT INTO thidua_decision_batch%");
 		commit.countDown();
 		firstOffer.get(60, TimeUnit.SECONDS);
 
@@ -223,11 +219,7 @@ class DecisionBatchRaceIntegrationTest {
 		finally {
 			managementService.activateJobDefinitionById(issueDefinition, true);
 		}
-		await().atMost(WAIT)
-			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-					+ "AND wait_event_type = 'Lock' AND query LIKE '%thidua_decision_batch%FOR UPDATE%'")
-				.query(Long.class)
-				.single() > 0);
+		awaitLockWait("%thidua_decision_batch%FOR UPDATE%");
 		commit.countDown();
 		secondOffer.get(60, TimeUnit.SECONDS);
 
@@ -273,6 +265,16 @@ class DecisionBatchRaceIntegrationTest {
 		v.put("decisionPath", "DECISION");
 		v.put("chairGroup", "bode-chair");
 		return v;
+	}
+
+	/** Until a statement of the database matching the LIKE pattern waits on a lock. */
+	private void awaitLockWait(String statement) {
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+					+ "AND wait_event_type = 'Lock' AND query LIKE :statement")
+				.param("statement", statement)
+				.query(Long.class)
+				.single() > 0);
 	}
 
 	private static void awaitRelease(CountDownLatch latch) {
