@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.thidua.dossier.DossierFixtures;
+import vn.thidua.identity.organisation.AssigneeCandidatePlugin;
 import vn.thidua.identity.organisation.TasklistFilters;
 import vn.thidua.support.Http;
 import vn.thidua.support.SeasonOverRest;
@@ -47,6 +52,9 @@ class TaskLabelsIntegrationTest {
 	@Autowired
 	ManagementService managementService;
 
+	@Autowired
+	TaskService taskService;
+
 	private Http http;
 
 	@BeforeEach
@@ -73,6 +81,12 @@ class TaskLabelsIntegrationTest {
 		assertThat(review.get("assignee").isNull()).isTrue();
 		assertLabelled(review, nominee);
 		assertThat(list("head2", TasklistFilters.MY_TASKS, pid)).isEmpty();
+		// taken by one board member, it is hers alone: it leaves her colleague's list
+		assertThat(list("board2", TasklistFilters.MY_TASKS, pid)).hasSize(1);
+		assertThat(http.post("board1", ENGINE + "/task/" + review.get("id").asText() + "/claim", Map.of("userId", "board1"))
+			.status()).isEqualTo(204);
+		assertThat(list("board2", TasklistFilters.MY_TASKS, pid)).isEmpty();
+		review = mine("board1", pid, "Task_BoardReview");
 		complete("board1", review, Map.of("boardDecision", "approve"));
 
 		// the disclosure ends; the council meets: each member finds her own ballot, labelled with the session
@@ -88,6 +102,21 @@ class TaskLabelsIntegrationTest {
 			assertThat(shown).containsEntry("chapterName", "Hội LHPN phường Bồ Đề");
 			assertThat(shown.get("subject")).contains("Phiên họp xét", "đề nghị khen thưởng");
 		}
+		// a ballot of an earlier version, given to its member with no candidate: it leaves her list
+		// until the engine's next start offers it to its assignee (AssigneeCandidatePlugin)
+		String ballot = mine("council1", session, "Task_CastBallot").get("id").asText();
+		assertThat(taskService.getIdentityLinksForTask(ballot)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getUserId)).containsExactly("council1");
+		taskService.deleteCandidateUser(ballot, "council1");
+		assertThat(list("council1", TasklistFilters.MY_TASKS, session)).isEmpty();
+		context.getBean(AssigneeCandidatePlugin.class).postProcessEngineBuild(context.getBean(ProcessEngine.class));
+		assertThat(taskService.getIdentityLinksForTask(ballot)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getUserId)).containsExactly("council1");
+		assertThat(mine("council1", session, "Task_CastBallot").get("id").asText()).isEqualTo(ballot);
 		season.everyoneAgrees(session);
 
 		// the chair's signature is in her default filter, not only in «Việc của chi hội»

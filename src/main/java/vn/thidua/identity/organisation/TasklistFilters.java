@@ -47,13 +47,20 @@ public class TasklistFilters {
 
 	private List<Spec> specs() {
 		return List.of(
-				// what the person must do now: assigned to her, or offered to her or her groups and not yet taken
+				// what the person must do now: offered to her or her groups, and hers or nobody's yet. A task
+				// given to one person alone has her as candidate too (AssigneeCandidatePlugin), so both
+				// conditions are on the identity links' and the task's own columns: "assigned to her OR
+				// offered to her" would span the task and its links and read every open task of the city
 				new Spec(MY_TASKS, Messages.get("identity.filter.mine.description"), -10, "#c2185b",
 						taskService.createTaskQuery()
 							.or()
-							.taskAssigneeExpression("${currentUser()}")
 							.taskCandidateUserExpression("${currentUser()}")
 							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.includeAssignedTasks()
+							.endOr()
+							.or()
+							.taskAssigneeExpression("${currentUser()}")
+							.taskUnassigned()
 							.endOr(),
 						List.of(Role.MEMBER)),
 				new Spec(CHAPTER_TASKS, Messages.get("identity.filter.chapter.description"), 0, "#1976d2",
