@@ -99,8 +99,15 @@ abstract class BrowserScenario {
 		browser.openFilter(filter);
 	}
 
-	/** Runs the timer job waiting at {@code activityId} now, as if its date had come. */
+	/**
+	 * Runs the timer job waiting at {@code activityId} now, as if its date had come, once the job
+	 * executor has run the instance's continuations (a comment's asyncAfter would otherwise update
+	 * the same executions the timer ends: an optimistic-locking failure the job executor retries, but
+	 * a test's direct execution does not).
+	 */
 	void fireTimer(String processInstanceId, String activityId) {
+		await().atMost(SLOW)
+			.until(() -> managementService.createJobQuery().processInstanceId(processInstanceId).messages().count() == 0);
 		Job job = await().atMost(SLOW)
 			.until(() -> managementService.createJobQuery()
 				.processInstanceId(processInstanceId)
