@@ -101,6 +101,9 @@ class TaskLabelsIntegrationTest {
 			Map<String, String> shown = shown(ballot);
 			assertThat(shown).containsEntry("chapterName", "Hội LHPN phường Bồ Đề");
 			assertThat(shown.get("subject")).contains("Phiên họp xét", "đề nghị khen thưởng");
+			// and in «Chờ Hội đồng thi đua», hers alone
+			assertThat(list(member, TasklistFilters.COUNCIL_TASKS, session)).extracting(t -> t.get("id").asText())
+				.containsExactly(ballot.get("id").asText());
 		}
 		// a ballot of an earlier version, given to its member with no candidate: it leaves her list
 		// until the engine's next start offers it to its assignee (AssigneeCandidatePlugin)

@@ -18,7 +18,8 @@ import vn.thidua.web.Messages;
  * The Tasklist filters every role starts with. Filters are shared by all wards: a task query is
  * checked against the user's authorizations, so «Chờ Ban Thường vụ» lists only the board tasks of
  * the user's own ward. Board and council tasks are recognised by their BPMN id prefix
- * ({@code Task_Board…}, {@code Task_Council…}), a naming rule every process follows.
+ * ({@code Task_Board…}, {@code Task_Council…}), a naming rule every process follows, and the council
+ * session's ballots by their id ({@code Task_CastBallot}).
  */
 @Component
 public class TasklistFilters {
@@ -76,7 +77,19 @@ public class TasklistFilters {
 							.taskDefinitionKeyLike("Task_Board%"),
 						List.of(Role.BOARD, Role.CHAIR)),
 				new Spec(COUNCIL_TASKS, Messages.get("identity.filter.council.description"), 20, "#f57c00",
-						taskService.createTaskQuery().taskDefinitionKeyLike("Task_Council%"),
+						// the session's ballots (each its member's alone) and the council's tasks of earlier
+						// versions, from the user's identity links first: the keys alone would read every
+						// ward's (and matched no ballot: the season's ballots are not Task_Council…)
+						taskService.createTaskQuery()
+							.or()
+							.taskCandidateUserExpression("${currentUser()}")
+							.taskCandidateGroupInExpression("${currentUserGroups()}")
+							.includeAssignedTasks()
+							.endOr()
+							.or()
+							.taskDefinitionKey("Task_CastBallot")
+							.taskDefinitionKeyLike("Task_Council%")
+							.endOr(),
 						List.of(Role.COUNCIL, Role.CHAIR)));
 	}
 
