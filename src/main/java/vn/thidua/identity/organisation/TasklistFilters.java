@@ -53,12 +53,7 @@ public class TasklistFilters {
 				// conditions are on the identity links' and the task's own columns: "assigned to her OR
 				// offered to her" would span the task and its links and read every open task of the city
 				new Spec(MY_TASKS, Messages.get("identity.filter.mine.description"), -10, "#c2185b",
-						taskService.createTaskQuery()
-							.or()
-							.taskCandidateUserExpression("${currentUser()}")
-							.taskCandidateGroupInExpression("${currentUserGroups()}")
-							.includeAssignedTasks()
-							.endOr()
+						offeredToTheUserOrHerGroups()
 							.or()
 							.taskAssigneeExpression("${currentUser()}")
 							.taskUnassigned()
@@ -80,17 +75,26 @@ public class TasklistFilters {
 						// the session's ballots (each its member's alone) and the council's tasks of earlier
 						// versions, from the user's identity links first: the keys alone would read every
 						// ward's (and matched no ballot: the season's ballots are not Task_Council…)
-						taskService.createTaskQuery()
-							.or()
-							.taskCandidateUserExpression("${currentUser()}")
-							.taskCandidateGroupInExpression("${currentUserGroups()}")
-							.includeAssignedTasks()
-							.endOr()
+						offeredToTheUserOrHerGroups()
 							.or()
 							.taskDefinitionKey("Task_CastBallot")
 							.taskDefinitionKeyLike("Task_Council%")
 							.endOr(),
 						List.of(Role.COUNCIL, Role.CHAIR)));
+	}
+
+	/**
+	 * Tasks whose candidates include the user or one of her groups, taken ones included: a query
+	 * PostgreSQL starts from the identity links' user and group indexes (a task given to one person
+	 * alone has her as candidate: {@link AssigneeCandidatePlugin}).
+	 */
+	private TaskQuery offeredToTheUserOrHerGroups() {
+		return taskService.createTaskQuery()
+			.or()
+			.taskCandidateUserExpression("${currentUser()}")
+			.taskCandidateGroupInExpression("${currentUserGroups()}")
+			.includeAssignedTasks()
+			.endOr();
 	}
 
 	/**
