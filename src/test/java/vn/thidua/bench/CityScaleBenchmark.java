@@ -215,6 +215,12 @@ class CityScaleBenchmark {
 			LOG.info("Cold start (empty database, {} people synchronised): {} ms", city.people().size(), app.startMillis);
 			DataLoader.deployBenchModels(app.bean(RepositoryService.class), chainWard);
 			DataLoader loader = new DataLoader(app, wards, 2, nominees);
+			// the open tasks first, through the engine, while the database is small (the copies of
+			// history and register after them: each start's checks then read small tables, and the
+			// database still fits the page cache; 4×: 37 min when they came last)
+			DataLoader.OpenTasks open = loader.loadOpenTasks(openTasks);
+			loading.put("openTasksMillis", open.millis());
+			LOG.info("Open tasks: {} in {} ms", open, open.millis());
 			Map<String, Object> copied = loader.loadHistory(history);
 			loading.put("historyMillis", copied.get("historyMillis"));
 			loading.put("historyCheckedThroughEngine", copied);
@@ -223,9 +229,6 @@ class CityScaleBenchmark {
 					CityGenerator.CHAPTERS_PER_WARD);
 			loading.put("registerRowsMillis", registerMillis);
 			LOG.info("Register: {} rows in {} ms", registerRows, registerMillis);
-			DataLoader.OpenTasks open = loader.loadOpenTasks(openTasks);
-			loading.put("openTasksMillis", open.millis());
-			LOG.info("Open tasks: {} in {} ms", open, open.millis());
 			long tasks = app.bean(TaskService.class).createTaskQuery().count();
 			long finished = app.bean(HistoryService.class).createHistoricProcessInstanceQuery().finished().count();
 			JdbcTemplate jdbc = new JdbcTemplate(app.bean(DataSource.class));
