@@ -34,12 +34,10 @@ final class BenchReport {
 				startup.get("heapAfterStartMiB"), startup.get("heapAfterRunMiB")));
 
 		sb.append("Task list, first page of 15 (HTTP, Basic auth, authorization on)\n");
-		sb.append(String.format(Locale.ROOT, "%-16s %-24s %-18s %6s %8s %8s %8s %8s %7s%n", "persona", "filter", "via", "n",
-				"p50 ms", "p95 ms", "p99 ms", "max ms", "rows"));
+		sb.append(String.format(Locale.ROOT, "%-16s %-24s %-18s %6s %8s %8s %8s %8s %7s %8s%n", "persona", "filter", "via", "n",
+				"p50 ms", "p95 ms", "p99 ms", "max ms", "rows", "CPU ms"));
 		for (Map<String, Object> row : (List<Map<String, Object>>) r.get("taskList")) {
-			Stats s = (Stats) row.get("stats");
-			sb.append(String.format(Locale.ROOT, "%-16s %-24s %-18s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
-					row.get("filter"), row.get("via"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage")));
+			sb.append(taskListRow(row));
 		}
 
 		sb.append("\nRegister pages: " + r.get("register") + "\n");
@@ -71,10 +69,7 @@ final class BenchReport {
 			sb.append("\nTask list after a restart with other settings (comparison): " + compare.get("settings") + " (ready in "
 					+ compare.get("readyMillis") + " ms)\n");
 			for (Map<String, Object> row : (List<Map<String, Object>>) compare.get("taskList")) {
-				Stats s = (Stats) row.get("stats");
-				sb.append(String.format(Locale.ROOT, "%-16s %-24s %-18s %6d %8.2f %8.2f %8.2f %8.2f %7s%n", row.get("persona"),
-						row.get("filter"), row.get("via"), s.count(), s.p50(), s.p95(), s.p99(), s.max(),
-						row.get("tasksOnFirstPage")));
+				sb.append(taskListRow(row));
 			}
 			sb.append("SQL of one page: " + compare.get("taskListPageSql") + "\n");
 		}
@@ -101,6 +96,14 @@ final class BenchReport {
 			}
 		});
 		return ratios;
+	}
+
+	/** A task list's row: its latencies, rows on the first page, the server's CPU per page. */
+	private static String taskListRow(Map<String, Object> row) {
+		Stats s = (Stats) row.get("stats");
+		return String.format(Locale.ROOT, "%-16s %-24s %-18s %6d %8.2f %8.2f %8.2f %8.2f %7s %8s%n", row.get("persona"),
+				row.get("filter"), row.get("via"), s.count(), s.p50(), s.p95(), s.p99(), s.max(), row.get("tasksOnFirstPage"),
+				row.get("serverCpuMsPerPage"));
 	}
 
 	/** The figures of every scale side by side, their ratio, and the goals. */
