@@ -11,7 +11,7 @@ import org.apache.ibatis.ognl.OgnlException;
 import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +28,20 @@ import org.springframework.stereotype.Component;
  * scan finds (the read method, or none: then the field), so that the scan runs once per class and
  * name. Properties that have a getter go through OGNL's own code unchanged. Installed for every object class
  * before the engine runs its first statement; MyBatis's OGNL is private to MyBatis (its own package), so
- * nothing else in the application is affected. {@code thidua.engine.ognl-lookup-cache=false} leaves
- * OGNL's own accessor (the benchmark's "before"; the accessor is the JVM's, so compare two runs).
+ * nothing else in the application is affected. {@code thidua.engine.ognl-lookup-cache=false} makes it
+ * answer every property through OGNL's own code (the benchmark's "before", measurable in the same JVM).
  */
 @Component
-@ConditionalOnProperty(name = "thidua.engine.ognl-lookup-cache", havingValue = "true", matchIfMissing = true)
 public class OgnlFieldLookupPlugin extends AbstractProcessEnginePlugin {
 
 	/** One for the JVM: OGNL's accessors are static, shared by every engine of the JVM. */
 	private static final FieldLookupCache ACCESSOR = new FieldLookupCache();
+
+	private final boolean remember;
+
+	public OgnlFieldLookupPlugin(@Value("${thidua.engine.ognl-lookup-cache:true}") boolean remember) {
+		this.remember = remember;
+	}
 
 	/**
 	 * Before the engine's first statement: OGNL remembers the accessor it found for each class, so a
@@ -44,6 +49,7 @@ public class OgnlFieldLookupPlugin extends AbstractProcessEnginePlugin {
 	 */
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		ACCESSOR.remember = remember;
 		OgnlRuntime.setPropertyAccessor(Object.class, ACCESSOR);
 	}
 
@@ -56,6 +62,9 @@ public class OgnlFieldLookupPlugin extends AbstractProcessEnginePlugin {
 
 		/** A property with a getter: OGNL's own lookup is cached, nothing to remember. */
 		private static final Lookup GETTER = new Lookup(null);
+
+		/** Off: every property is read by OGNL's own code (set before the engine's first statement). */
+		volatile boolean remember = true;
 
 		/** Per class, the lookups of its properties by name. */
 		private final ClassValue<Map<String, Lookup>> lookups = new ClassValue<>() {
@@ -73,7 +82,7 @@ public class OgnlFieldLookupPlugin extends AbstractProcessEnginePlugin {
 		 */
 		@Override
 		public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
-			Lookup lookup = target == null ? GETTER : lookup(target.getClass(), name);
+			Lookup lookup = target == null || !remember ? GETTER : lookup(target.getClass(), name);
 			if (lookup == GETTER) {
 				return super.getPossibleProperty(context, target, name);
 			}

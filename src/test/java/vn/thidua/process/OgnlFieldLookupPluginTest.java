@@ -53,6 +53,10 @@ class OgnlFieldLookupPluginTest {
 		assertThat(accessor.getPossibleProperty(context(sample), sample, "note")).isEqualTo("ghi chú");
 		assertThat(accessor.lookup(TaskQueryImpl.class, "isOrQueryActive").readMethod().getName())
 			.isEqualTo("isOrQueryActive");
+		// switched off: OGNL's own code, the same values
+		accessor.remember = false;
+		assertThat(accessor.getPossibleProperty(context(sample), sample, "note")).isEqualTo("ghi chú");
+		assertThat(accessor.getPossibleProperty(context(sample), sample, "isActive")).isEqualTo(false);
 	}
 
 	/** A getter property, a read method named as its field, a field without method. */
@@ -77,7 +81,7 @@ class OgnlFieldLookupPluginTest {
 
 	@Test
 	void theEngineInstallsItForMyBatisExpressions() throws Exception {
-		new OgnlFieldLookupPlugin().preInit(null);
+		new OgnlFieldLookupPlugin(true).preInit(null);
 		assertThat(OgnlRuntime.getPropertyAccessor(Object.class)).isInstanceOf(OgnlFieldLookupPlugin.FieldLookupCache.class);
 		TaskQueryImpl query = new TaskQueryImpl();
 		query.withoutTenantId();
