@@ -485,8 +485,8 @@ class CityScaleBenchmark {
 		row.put("users", Math.min(20, wards) + " wards' people of the role, in turn");
 		row.put("tasksOnFirstPage", Math.round(rows / (double) Math.min(50, requests) * 10) / 10.0);
 		row.put("stats", stats);
-		// the server's CPU per page (its request threads only: not the client's, not PostgreSQL's): what a
-		// fix saves, steadier than a latency on a shared machine
+		// the server's CPU per page (its request threads only: not the client's, not PostgreSQL's): a
+		// second view of a fix beside the latencies (a shared machine's neighbours move it too)
 		row.put("serverCpuMsPerPage", Math.round(cpuMs * 1000) / 1000.0);
 		LOG.info("Task list, {} ({}, {}): {}, server CPU {} ms a page", list.persona(), list.filterName(), row.get("via"),
 				stats, row.get("serverCpuMsPerPage"));
