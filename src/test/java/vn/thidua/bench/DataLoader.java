@@ -52,6 +52,9 @@ final class DataLoader {
 
 	private final AtomicInteger nominees;
 
+	/** {@code -Dbench.copyOpenTasks=false}: every open nomination through the engine, none copied. */
+	private final boolean copyOpenTasks = Boolean.parseBoolean(System.getProperty("bench.copyOpenTasks", "true"));
+
 	DataLoader(BenchApplication app, int wards, int threads, AtomicInteger nominees) {
 		this.app = app;
 		this.wards = wards;
@@ -169,12 +172,28 @@ final class DataLoader {
 		TaskService taskService = app.bean(TaskService.class);
 		IdentityService identity = app.bean(IdentityService.class);
 		ManagementService management = app.bean(ManagementService.class);
-		AtomicInteger next = new AtomicInteger();
 		int chapters = wards * CityGenerator.CHAPTERS_PER_WARD;
+		// through the engine: the council's nominations and one template of each other kind; the
+		// rest are copies of a template (RuntimeCopy), checked through the engine afterwards
+		Map<Character, Integer> templates = new LinkedHashMap<>();
+		List<Integer> throughEngine = new ArrayList<>();
+		for (int i = 0; i < plan.size(); i++) {
+			char kind = plan.get(i);
+			if (kind == 'V' || !copyOpenTasks) {
+				throughEngine.add(i);
+			}
+			else if (!templates.containsKey(kind)) {
+				templates.put(kind, i);
+				throughEngine.add(i);
+			}
+		}
+		Map<Integer, String> pids = new java.util.concurrent.ConcurrentHashMap<>();
+		AtomicInteger next = new AtomicInteger();
 		long start = System.nanoTime();
 		runParallel(() -> {
-			int i;
-			while ((i = next.getAndIncrement()) < plan.size()) {
+			int n;
+			while ((n = next.getAndIncrement()) < throughEngine.size()) {
+				int i = throughEngine.get(n);
 				int chapterIndex = i % chapters;
 				String ward = CityGenerator.wardCode(chapterIndex % wards);
 				int chapter = chapterIndex / wards;
@@ -183,9 +202,10 @@ final class DataLoader {
 						List.of(GroupIds.ward(ward), GroupIds.chapter(ward, CityGenerator.chapterCode(chapter))));
 				String pid;
 				try {
-					pid = runtime
-						.startProcessInstanceByKey(NOMINATION, nominationForm("Hội viên " + nominees.incrementAndGet()))
-						.getId();
+					String number = templates.containsValue(i) ? templateNominee(plan.get(i))
+							: String.valueOf(nominees.incrementAndGet());
+					pid = runtime.startProcessInstanceByKey(NOMINATION, nominationForm("Hội viên " + number)).getId();
+					pids.put(i, pid);
 					// the chapter attaches the required documents and sends the dossier to the board
 					DossierFixtures.attachRequired(app.context, pid, head);
 					taskService.complete(taskService.createTaskQuery().processInstanceId(pid).singleResult().getId());
@@ -212,11 +232,14 @@ final class DataLoader {
 						management.executeJob(timer.getId());
 					}
 				}
-				if ((i + 1) % 1000 == 0) {
-					LOG.info("Open tasks: {} of {} nominations started", i + 1, plan.size());
+				if ((n + 1) % 1000 == 0) {
+					LOG.info("Open tasks: {} of {} nominations started", n + 1, throughEngine.size());
 				}
 			}
 		});
+		for (Map.Entry<Character, Integer> template : templates.entrySet()) {
+			copyOpenTasks(template.getKey(), template.getValue(), pids.get(template.getValue()), plan);
+		}
 		// each ward's council chair opens a session over the ward's nominations waiting for the council;
 		// the statistics first: the session's query of waiting nominations is planned on them
 		try (java.sql.Connection connection = app.bean(javax.sql.DataSource.class).getConnection();
@@ -252,6 +275,154 @@ final class DataLoader {
 				(System.nanoTime() - sessionsStart) / 1_000_000);
 		int ballots = (int) taskService.createTaskQuery().processDefinitionKey("CouncilSession").count();
 		return new OpenTasks(chapterInstances, boardInstances, ballots, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** The template nominations' numbers: long enough that no other number in their rows is taken for them. */
+	private static String templateNominee(char kind) {
+		return kind == 'C' ? "9876541" : "9876542";
+	}
+
+	/** Where plan item {@code i} is: its ward, chapter (index) and board member. */
+	private record Place(String ward, int chapter, int board) {
+	}
+
+	private Place place(int i) {
+		int chapterIndex = i % (wards * CityGenerator.CHAPTERS_PER_WARD);
+		return new Place(CityGenerator.wardCode(chapterIndex % wards), chapterIndex / wards, i % 2);
+	}
+
+	/**
+	 * Copies the template of one kind to every other plan item of that kind ({@link RuntimeCopy}), then
+	 * reads a sample back through the engine and completes one extra copy's task (deleted afterwards),
+	 * so rows the engine would not accept fail the benchmark.
+	 */
+	private void copyOpenTasks(char kind, int templateIndex, String templatePid, List<Character> plan) throws Exception {
+		long start = System.nanoTime();
+		Place from = place(templateIndex);
+		RuntimeCopy copier = new RuntimeCopy(app.bean(javax.sql.DataSource.class), templatePid, templateNominee(kind));
+		List<RuntimeCopy.Copy> copies = new ArrayList<>();
+		List<Integer> items = new ArrayList<>();
+		for (int i = 0; i < plan.size(); i++) {
+			if (plan.get(i) == kind && i != templateIndex) {
+				copies.add(new RuntimeCopy.Copy(i, literals(from, place(i)), String.valueOf(nominees.incrementAndGet())));
+				items.add(i);
+			}
+		}
+		// one more, in the template's chapter, for the completion check below
+		int extra = plan.size() + kind;
+		copies.add(new RuntimeCopy.Copy(extra, literals(from, from), String.valueOf(nominees.incrementAndGet())));
+		copier.copy(copies, 500);
+		LOG.info("Open tasks: {} copies of {} ({}) in {} ms: {}", copies.size(), templatePid, kind,
+				(System.nanoTime() - start) / 1_000_000, copier.tables());
+
+		TaskService tasks = app.bean(TaskService.class);
+		RuntimeService runtime = app.bean(RuntimeService.class);
+		IdentityService identity = app.bean(IdentityService.class);
+		Task templateTask = tasks.createTaskQuery().processInstanceId(templatePid).singleResult();
+		for (int n = 0; n < items.size(); n += Math.max(1, items.size() / 40)) {
+			int i = items.get(n);
+			Place to = place(i);
+			String pid = RuntimeCopy.copyId(templatePid, i);
+			String group = kind == 'C' ? GroupIds.chapter(to.ward(), CityGenerator.chapterCode(to.chapter()))
+					: GroupIds.board(to.ward());
+			Task task = tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup(group).singleResult();
+			Map<String, Object> variables = runtime.getVariables(pid);
+			if (task == null || !task.getTaskDefinitionKey().equals(templateTask.getTaskDefinitionKey())
+					|| !copies.get(n).nominee().equals(String.valueOf(variables.get("nomineeName")).replace("Hội viên ", ""))
+					|| !to.ward().equals(variables.get("wardCode"))) {
+				throw new IllegalStateException("Copy " + i + " of " + templatePid + " reads back " + task + " " + variables);
+			}
+		}
+		String check = RuntimeCopy.copyId(templatePid, extra);
+		String person = kind == 'C' ? CityGenerator.head(from.ward(), from.chapter()) : CityGenerator.board(from.ward(), 0);
+		identity.setAuthentication(person, identity.createGroupQuery().groupMember(person).list().stream()
+			.map(g -> g.getId()).toList());
+		Task task;
+		try {
+			task = tasks.createTaskQuery().processInstanceId(check).singleResult();
+			tasks.complete(task.getId(), kind == 'C' ? Map.of()
+					: Map.of("boardDecision", "return", "boardReason", "Kiểm tra bản sao."));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		Task after = tasks.createTaskQuery().processInstanceId(check).singleResult();
+		if (after == null || after.getTaskDefinitionKey().equals(task.getTaskDefinitionKey())) {
+			throw new IllegalStateException("The copy " + check + " did not move on: " + after);
+		}
+		runtime.deleteProcessInstance(check, "benchmark: copy checked", true, true);
+	}
+
+	/** Literal replacements from one place's ward, chapter and people to another's. */
+	private Map<String, String> literals(Place from, Place to) {
+		Map<String, String> map = new LinkedHashMap<>();
+		String fc = CityGenerator.chapterCode(from.chapter());
+		String tc = CityGenerator.chapterCode(to.chapter());
+		Map<String, String> pairs = new LinkedHashMap<>();
+		pairs.put(CityGenerator.head(from.ward(), from.chapter()), CityGenerator.head(to.ward(), to.chapter()));
+		pairs.put(CityGenerator.cell(from.ward(), from.chapter()), CityGenerator.cell(to.ward(), to.chapter()));
+		pairs.put(CityGenerator.board(from.ward(), from.board()), CityGenerator.board(to.ward(), to.board()));
+		pairs.put(CityGenerator.board(from.ward(), 1 - from.board()), CityGenerator.board(to.ward(), 1 - to.board()));
+		pairs.put(CityGenerator.chair(from.ward()), CityGenerator.chair(to.ward()));
+		for (int m = 0; m < CityGenerator.COUNCIL_SIZE; m++) {
+			pairs.put(CityGenerator.council(from.ward(), m), CityGenerator.council(to.ward(), m));
+		}
+		pairs.forEach((a, b) -> {
+			map.put(a, b);
+			String nameA = names().get(a);
+			if (nameA != null && uniqueNamesOf(from.ward()).contains(nameA)) {
+				map.put(nameA, names().get(b));
+			}
+		});
+		var city = city();
+		var fromWard = city.wards().get(wardIndex(from.ward()));
+		var toWard = city.wards().get(wardIndex(to.ward()));
+		map.put(fromWard.chapters().get(from.chapter()).name(), toWard.chapters().get(to.chapter()).name());
+		map.put(fromWard.chapters().get(from.chapter()).partyCell().name(),
+				toWard.chapters().get(to.chapter()).partyCell().name());
+		map.put(fromWard.council().name(), toWard.council().name());
+		map.put(fromWard.name(), toWard.name());
+		map.put(GroupIds.chapter(from.ward(), fc), GroupIds.chapter(to.ward(), tc));
+		map.put(from.ward(), to.ward());
+		map.put(fc, tc);
+		return map;
+	}
+
+	private static int wardIndex(String code) {
+		return Integer.parseInt(code.substring(1)) - 1;
+	}
+
+	private vn.thidua.identity.organisation.Organisation city;
+
+	private Map<String, String> names;
+
+	private synchronized vn.thidua.identity.organisation.Organisation city() {
+		if (city == null) {
+			city = CityGenerator.city(wards);
+		}
+		return city;
+	}
+
+	private final Map<String, java.util.Set<String>> uniqueNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The full names that only one person of the ward has (the names repeat across the city). */
+	private java.util.Set<String> uniqueNamesOf(String ward) {
+		return uniqueNames.computeIfAbsent(ward, w -> {
+			Map<String, Long> counts = names().entrySet().stream()
+				.filter(e -> e.getKey().startsWith(w + "."))
+				.collect(java.util.stream.Collectors.groupingBy(Map.Entry::getValue, java.util.stream.Collectors.counting()));
+			return counts.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey)
+				.collect(java.util.stream.Collectors.toSet());
+		});
+	}
+
+	/** Every login's full name. */
+	private synchronized Map<String, String> names() {
+		if (names == null) {
+			names = new LinkedHashMap<>();
+			city().people().forEach(p -> names.put(p.id(), p.fullName()));
+		}
+		return names;
 	}
 
 	private void runParallel(ThrowingRunnable work) throws Exception {
